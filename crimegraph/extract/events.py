@@ -1,0 +1,280 @@
+"""Event detection: cue lexicons per language, constraints per type, roles filled from the sentence.
+
+For each sentence, every event type whose trigger (and context) occurs, and whose requirements hold
+(a commodity or an amount for a seizure, a named group for a presence, a place for a route...),
+yields one event. Roles are filled only with entities mentioned in that sentence, never invented;
+places are split into origin, transit and destination by the prepositions around them. Time and
+quantity come from the expressions of the same sentence, nearest the trigger. The lexicon lives
+in ``lexicon/events.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from crimegraph.extract.entities import MentionIndex
+from crimegraph.model import Entity, Event, Quantity, Span, TimeSpan
+
+__all__ = ["EventCue", "cues_for", "detect_events", "Sentence", "QUANTITY_UNITS"]
+
+DRUGS = {
+    "cocaine", "coca", "coca leaf", "cocaine base paste", "crack", "marijuana", "heroin", "opium poppy",
+    "fentanyl", "methamphetamine", "synthetic drugs", "precursor chemicals", "drugs",
+}
+
+# Which quantity units belong to which event type (first is preferred).
+QUANTITY_UNITS: dict[str, tuple[str, ...]] = {
+    "seizure": ("kg", "t", "usd", "units", "brl", "eur", "pesos", "liters", "aircraft", "vehicles", "weapons"),
+    "drug_lab": ("labs",),
+    "arrest": ("people", "members"),
+    "extradition": ("people",),
+    "violence": ("deaths", "people"),
+    "cultivation": ("hectares",),
+    "production": ("t", "kg", "share", "hectares"),
+    "trafficking_route": ("share", "t", "kg"),
+    "group_presence": ("members", "people"),
+    "corruption": ("usd", "brl", "eur", "pesos"),
+    "extortion_kidnapping": ("usd", "people", "brl", "pesos"),
+    "money_laundering": ("usd", "brl", "eur", "pesos"),
+    "illicit_market": ("usd", "kg", "t", "people", "units"),
+    "cooperation": (),
+    "policy": ("usd", "people"),
+}
+
+# Default role of each entity type, per event type (places are handled separately).
+ACTOR_ROLES: dict[str, dict[str, str]] = {
+    "drug_lab": {"state_agency": "agent", "government": "agent", "criminal_group": "actor"},
+    "seizure": {"state_agency": "agent", "government": "agent"},
+    "arrest": {"state_agency": "agent", "government": "agent", "person": "subject", "criminal_group": "subject"},
+    "extradition": {"person": "subject", "criminal_group": "subject"},
+    "violence": {"criminal_group": "perpetrator", "person": "victim", "state_agency": "victim"},
+    "cultivation": {"state_agency": "agent", "government": "agent", "international_org": "agent"},
+    "production": {"criminal_group": "actor"},
+    "trafficking_route": {"criminal_group": "actor", "person": "actor"},
+    "group_presence": {"criminal_group": "actor"},
+    "cooperation": {"government": "parties", "state_agency": "parties", "international_org": "parties"},
+    "policy": {"government": "agent", "state_agency": "agent", "international_org": "subject", "person": "agent"},
+    "corruption": {"person": "official", "state_agency": "official", "criminal_group": "group"},
+    "extortion_kidnapping": {"criminal_group": "perpetrator", "person": "victim"},
+    "money_laundering": {"criminal_group": "actor", "person": "actor", "organization": "actor"},
+    "illicit_market": {"criminal_group": "actor", "person": "actor"},
+}
+COMMODITY_EVENTS = {"drug_lab", "seizure", "cultivation", "production", "trafficking_route", "illicit_market"}
+
+_ORIGIN = {
+    "en": r"(?:from|out of|leaving|originating in|produced in|departing)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    "es": r"(?:desde|procedente[s]? de|proveniente[s]? de|salid[oa]s? de|originari[oa]s? de|de)\s+(?:el\s+|la\s+|los\s+)?$",
+    "pt": r"(?:de|do|da|desde|vind[oa]s? d[oa]|procedente[s]? d[oa]|saíd[oa]s? d[oa]|oriund[oa]s? d[oa])\s+$",
+}
+_DEST = {
+    "en": r"(?:to|into|for|towards|toward|reach|reaching|reached|bound for|destined for|headed for|in)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
+    "es": r"(?:a|al|hacia|hasta|para|con destino a|rumbo a|destino a|en)\s+(?:el\s+|la\s+|los\s+)?$",
+    "pt": r"(?:para|ao|à|a|até|com destino a|rumo a|rumo ao|no|na|em)\s+(?:o\s+|a\s+)?$",
+}
+_TRANSIT = {
+    "en": r"(?:via|through|across|transiting)\s+(?:the\s+)?$",
+    "es": r"(?:vía|a través de|por|pasando por|transitando por)\s+(?:el\s+|la\s+)?$",
+    "pt": r"(?:via|através d[oa]|pel[oa]|passando por)\s+$",
+}
+
+
+@dataclass(frozen=True)
+class EventCue:
+    type: str
+    triggers: re.Pattern[str]
+    context: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    requires: tuple[str, ...]
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _compile(patterns: list[str] | str) -> re.Pattern[str]:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> dict[str, Any]:
+    text = (resources.files("crimegraph.extract") / "lexicon" / "events.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=None)
+def cues_for(lang: str) -> tuple[EventCue, ...]:
+    out = []
+    for etype, spec in _lexicon().items():
+        per_lang = spec.get(lang)
+        if not per_lang:
+            continue
+        out.append(
+            EventCue(
+                type=etype,
+                triggers=_compile(per_lang["triggers"]),
+                context=_compile(per_lang["context"]) if per_lang.get("context") else None,
+                exclude=_compile(per_lang["exclude"]) if per_lang.get("exclude") else None,
+                requires=tuple(spec.get("requires", ["none"])),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    flags = re.IGNORECASE
+    return (
+        re.compile(_ORIGIN[lang], flags),
+        re.compile(_DEST[lang], flags),
+        re.compile(_TRANSIT[lang], flags),
+    )
+
+
+def _place_role(text: str, sent_start: int, mention_start: int, etype: str, lang: str) -> str:
+    if etype not in ("trafficking_route", "seizure", "illicit_market", "extradition"):
+        return "location"
+    before = text[max(sent_start, mention_start - 40) : mention_start]
+    origin, dest, transit = _role_patterns(lang)
+    if transit.search(before):
+        return "transit"
+    if origin.search(before):
+        return "origin"
+    if etype in ("trafficking_route", "extradition") and dest.search(before):
+        return "destination"
+    if etype in ("seizure", "illicit_market") and re.search(
+        r"(?:bound for|destined for|headed for|con destino a|rumbo a|com destino a|para)\s+(?:the\s+)?$", before, re.I
+    ):
+        return "destination"
+    return "location"
+
+
+def _nearest(items: list[Any], pos: int, sent: Sentence, accept: Any = None) -> Any:
+    best, best_d = None, None
+    for item in items:
+        if item.start < sent.start or item.end > sent.end:
+            continue
+        if accept is not None and not accept(item):
+            continue
+        d = abs(item.start - pos)
+        if best_d is None or d < best_d:
+            best, best_d = item, d
+    return best
+
+
+def detect_events(
+    text: str,
+    sentences: list[Sentence],
+    lang: str,
+    mentions: MentionIndex,
+    times: list[Any],
+    quantities: list[Any],
+) -> list[Event]:
+    """Events of every sentence, with roles, time, quantity and evidence (attribution comes later)."""
+    events: list[Event] = []
+    for sent in sentences:
+        inside = mentions.within(sent.start, sent.end)
+        types_here = {e.type for _, _, e in inside}
+        commodities = [e for _, _, e in inside if e.type == "commodity"]
+        has_drug = any((c.name or "").lower() in DRUGS or (c.kb_id or "").split("/")[-1] in {
+            "cocaine", "coca-leaf", "cocaine-base-paste", "crack", "marijuana", "heroin", "fentanyl",
+            "methamphetamine", "synthetic-drugs", "opium-poppy", "coca"} for c in commodities)
+        sent_quantities = [q for q in quantities if q.start >= sent.start and q.end <= sent.end]
+        for cue in cues_for(lang):
+            match = cue.triggers.search(sent.text)
+            if not match:
+                continue
+            if cue.exclude and cue.exclude.search(sent.text):
+                continue
+            if cue.context and not cue.context.search(sent.text):
+                continue
+            if not _requirements_met(cue, types_here, has_drug, sent_quantities):
+                continue
+            trig_start = sent.start + match.start()
+            trig_end = sent.start + match.end()
+            roles: dict[str, list[str]] = {}
+            role_map = ACTOR_ROLES.get(cue.type, {})
+            for m_start, _m_end, ent in inside:
+                if ent.type == "place":
+                    role = _place_role(text, sent.start, m_start, cue.type, lang)
+                elif ent.type == "commodity":
+                    role = "commodity" if cue.type in COMMODITY_EVENTS else None
+                else:
+                    role = role_map.get(ent.type)
+                if role and ent.id not in roles.setdefault(role, []):
+                    roles[role].append(ent.id)
+            roles = {k: v for k, v in roles.items() if v}
+            if cue.type == "trafficking_route" and not any(r in roles for r in ("origin", "destination", "transit")):
+                if "location" not in roles:
+                    continue
+            units = QUANTITY_UNITS.get(cue.type, ())
+            qty = _nearest(sent_quantities, trig_start, sent, lambda q: q.unit in units) if units else None
+            timex = _nearest(times, trig_start, sent, lambda t: t.span is not None)
+            events.append(
+                Event(
+                    id="",
+                    type=cue.type,
+                    roles=roles,
+                    evidence=[Span(sent.start, sent.end)],
+                    trigger=Span(trig_start, trig_end),
+                    quantity=Quantity(qty.value, qty.unit, qty.text, qty.approximate) if qty else None,
+                    time=TimeSpan(timex.span.start, timex.span.end, timex.span.granularity, timex.text) if timex else None,
+                )
+            )
+    return _merge_restatements(events)
+
+
+def _requirements_met(cue: EventCue, types_here: set[str], has_drug: bool, quantities: list[Any]) -> bool:
+    for req in cue.requires:
+        if req == "none":
+            return True
+        if req == "commodity" and "commodity" in types_here:
+            return True
+        if req == "drug" and has_drug:
+            return True
+        if req == "quantity" and any(q.unit in QUANTITY_UNITS.get(cue.type, ()) for q in quantities):
+            return True
+        if req == "place" and "place" in types_here:
+            return True
+        if req == "group" and "criminal_group" in types_here:
+            return True
+        if req == "actor" and types_here & {"criminal_group", "state_agency", "government", "person"}:
+            return True
+    return False
+
+
+def _signature(ev: Event) -> tuple:
+    places = tuple(sorted(i for r in ("location", "origin", "destination", "transit") for i in ev.roles.get(r, [])))
+    return (
+        ev.type,
+        places,
+        (ev.time.start, ev.time.end) if ev.time else None,
+        (ev.quantity.value, ev.quantity.unit) if ev.quantity else None,
+    )
+
+
+def _merge_restatements(events: list[Event]) -> list[Event]:
+    """An event restated later with the same type, places, time and amount is kept once, at first mention."""
+    seen: set[tuple] = set()
+    out = []
+    for ev in events:
+        sig = _signature(ev)
+        if sig[1] and sig in seen:
+            continue
+        seen.add(sig)
+        out.append(ev)
+    return out
+
+
+def entity_types(entities: list[Entity]) -> set[str]:
+    return {e.type for e in entities}

@@ -1,0 +1,82 @@
+"""The built-in stages, registered in pipeline order. Each one has a single job."""
+
+from __future__ import annotations
+
+import re
+
+from crimegraph.extract.entities import MentionIndex, assemble_entities
+from crimegraph.extract.events import Sentence
+from crimegraph.extract.pipeline import Analysis, Extractor, stage
+
+__all__: list[str] = []
+
+# Pieces whose publisher is the analyst: their statements are the publisher's own analysis.
+_OPINION = re.compile(r"^\s*(?:opinion|opinión|opinião|analysis|análisis|análise|editorial|column|columna|coluna)\b", re.I)
+
+
+@stage("nlp", assigns=["doc"])
+def _nlp(ex: Extractor, a: Analysis) -> None:
+    """Tokens, sentences and statistical entities (run batched by the Extractor with nlp.pipe)."""
+    if a.doc is None:
+        a.doc = ex.nlp(a.lang)(a.document.text)
+
+
+@stage("actors", requires=["doc"], assigns=["actors"])
+def _actors(ex: Extractor, a: Analysis) -> None:
+    from crimegraph.extract.actors import find_actors
+
+    a.actors = find_actors(a.doc, ex.kb, a.lang)
+
+
+@stage("places", requires=["doc", "actors"], assigns=["toponyms", "places"])
+def _places(ex: Extractor, a: Analysis) -> None:
+    claimed = [(m.start, m.end) for m in a.actors]
+    a.toponyms = ex.geocoder.recognize(a.doc, a.lang, exclude=claimed)
+    a.places = ex.geocoder.resolve(a.document.text, a.toponyms, a.lang)
+
+
+@stage("times", assigns=["times"])
+def _times(ex: Extractor, a: Analysis) -> None:
+    from crimegraph.extract.timex import find_times
+
+    a.times = find_times(a.document.text, a.lang, a.document.published)
+
+
+@stage("quantities", assigns=["quantities"])
+def _quantities(ex: Extractor, a: Analysis) -> None:
+    from crimegraph.extract.quantities import find_quantities
+
+    a.quantities = find_quantities(a.document.text, a.lang)
+
+
+@stage("entities", requires=["actors", "places"], assigns=["entities"])
+def _entities(ex: Extractor, a: Analysis) -> None:
+    a.entities = assemble_entities(a.document.text, a.actors, a.toponyms, a.places)
+    kb = ex.kb
+    for ent in a.entities:
+        if ent.type != "place" and ent.kb_id:
+            record = kb.get(ent.kb_id)
+            if record is not None:
+                ent.aliases = sorted({alias for names in record.aliases.values() for alias in names} | set(record.acronyms))
+
+
+@stage("events", requires=["doc", "entities", "times", "quantities"], assigns=["events"])
+def _events(ex: Extractor, a: Analysis) -> None:
+    from crimegraph.extract.attribution import annotate_events
+    from crimegraph.extract.events import detect_events
+
+    text = a.document.text
+    sentences = [Sentence(s.start_char, s.end_char, s.text) for s in a.doc.sents]
+    mentions = MentionIndex(a.entities)
+    events = detect_events(text, sentences, a.lang, mentions, a.times, a.quantities)
+    opinion = bool(a.document.title and _OPINION.match(a.document.title))
+    events = annotate_events(events, text, sentences, a.lang, mentions, analysis_document=opinion)
+    for i, ev in enumerate(events, 1):
+        ev.id = f"v{i}"
+    a.events = events
+
+
+@stage("topics", assigns=["topics"])
+def _topics(ex: Extractor, a: Analysis) -> None:
+    text = f"{a.document.title}. {a.document.text}" if a.document.title else a.document.text
+    a.topics = ex.topic_model.predict([text], [a.lang])[0]
