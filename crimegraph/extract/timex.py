@@ -1,0 +1,544 @@
+"""Time expressions in English, Spanish and Portuguese news, resolved against publication.
+
+``find_times(text, lang, published)`` spots expressions with per-language regular
+expressions ("in September", "el martes pasado", "há duas semanas", "since the beginning of
+2013", "between 2010 and 2012") and resolves each to a ``crimegraph.model.TimeSpan``
+following ONTOLOGY.md: a month name without a year is the latest such month on or before
+publication, a weekday the latest such day on or before publication, "last year" the
+previous calendar year. Expressions that need a publication date get ``span=None`` when it
+is missing. The decisions are written down in docs/time-and-quantities.md.
+
+Pure regular expressions: patterns are built and compiled on first use per language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from dataclasses import dataclass
+
+from crimegraph.errors import InputError
+from crimegraph.extract import timex_lexicon as lex
+from crimegraph.extract import timex_resolve as cal
+from crimegraph.model import TimeSpan
+
+__all__ = ["TimeExpr", "find_times"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression found at ``text[start:end]``; ``span`` None when unresolvable."""
+
+    start: int
+    end: int
+    text: str
+    span: TimeSpan | None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: str
+    regex: re.Pattern[str]
+    standalone: bool  # False: an atom only used inside "since ..." / "between ... and ..."
+
+
+Resolved = tuple[cal.Period, str]
+
+_FLAGS = re.IGNORECASE
+
+# Words after a number that make it a quantity, not a year ("in 2000 kilos").
+_UNIT_WORDS = (
+    r"%|percent|per\s+cent|por\s+ciento|por\s+cento|kilos?|kg|kilograms?|kilogramos?|kilogramas?|"
+    r"gramos?|gramas?|grams?|g|tons?|tonnes?|toneladas?|t|pounds?|lbs?|libras?|people|persons|"
+    r"personas|pessoas|dollars?|d[oó]lares|reais|pesos|euros?|hect[aá]reas?|hectares?|ha|"
+    r"units?|unidades?|metros?|meters?|km|miles|millas|members|miembros|membros|soldiers|"
+    r"soldados|troops|tropas|police|polic[ií]as|policiais|agents|agentes|officers|rifles|"
+    r"weapons|armas|cartuchos|rounds|homicides|homicidios|homic[ií]dios|murders|asesinatos|"
+    r"deaths|muertos|mortos|victims|v[ií]ctimas|families|familias|fam[ií]lias|plants|plantas|"
+    r"plantas|liters|litros|gallons|galones"
+)
+_NO_UNIT = rf"(?![.,]\d)(?!\s*(?:{_UNIT_WORDS})(?!\w))"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+_PLURAL_BEFORE = re.compile(
+    r"(?:\b(?:los|las|os|as|aos|às|nos|nas|todos|todas|cada|santo|san|são|santa|black|good)\s+)$",
+    _FLAGS,
+)
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_SPACES = re.compile(r"\s+")
+
+
+def _alt(words) -> str:
+    """Alternation of literal phrases, longest first, any whitespace between words."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
+
+
+def _norm(phrase: str) -> str:
+    return _SPACES.sub(" ", phrase.strip().lower())
+
+
+def _fill(pattern: str, tokens: dict[str, str]) -> str:
+    for name, value in tokens.items():
+        pattern = pattern.replace("@" + name + "@", value)
+    return pattern
+
+
+def _tokens(lang: str) -> dict[str, str]:
+    parts = [p for phrases in lex.PARTS[lang].values() for p in phrases]
+    return {
+        "MON": _alt(lex.MONTHS[lang]),
+        "WD": _alt(lex.WEEKDAYS[lang]),
+        "D": _DAY,
+        "Y": _YEAR,
+        "NOUNIT": _NO_UNIT,
+        "PART": _alt(parts),
+        "YREF": _alt(lex.YEAR_REFS[lang]),
+        "MREF": _alt(lex.MONTH_REFS[lang]),
+        "REL": _alt(lex.RELATIVE[lang]),
+        "NUM": r"(?:\d{1,3}|" + _alt(lex.SMALL_NUMBERS[lang])[3:],
+        "UNIT": _alt(lex.UNITS_AGO[lang]),
+        "DECW": _alt(lex.DECADE_WORDS[lang]),
+        "ORD": r"(?:st|nd|rd|th)?" if lang == "en" else r"(?:º|°|\.º)?",
+    }
+
+
+# Atoms: (kind, pattern), most specific first (alternation inside composites takes the
+# first alternative that fits). They carry no leading preposition.
+_ATOMS: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("ymd_iso", r"(?P<y>@Y@)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+        ("ymd", r"(?:(?P<wd>@WD@),?\s+)?(?P<mon>@MON@)\s+(?P<d>@D@)@ORD@,?\s+(?P<y>@Y@)"),
+        ("ymd", r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@),?\s+(?P<y>@Y@)"),
+        ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
+        ("my", r"(?P<mon>@MON@),?\s+(?:of\s+)?(?P<y>@Y@)"),
+        ("md", r"(?:(?P<wd>@WD@),?\s+)?(?P<mon>@MON@)\s+(?P<d>@D@)@ORD@(?![.,]\d)"),
+        ("md", r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@)"),
+        ("decade", r"(?:the\s+)?(?:(?P<part>early|mid-?|late)\s*)?(?P<dec4>(?:19|20)\d0)'?s(?!\w)"),
+        ("decade", r"the\s+(?:(?P<part>early|mid-?|late)\s*)?'?(?P<dec2>\d0)'?s(?!\w)"),
+        ("decade", r"the\s+(?:(?P<part>early|mid-?|late)\s*)?(?P<decw>@DECW@)"),
+        ("part_y", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?:(?P<y>@Y@)|(?P<yref>@YREF@))"),
+        ("part_m", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?P<mon>@MON@)(?:,?\s+(?P<y>@Y@))?"),
+        ("part_m", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?P<mref>@MREF@)"),
+        ("rel", r"(?P<rel>@REL@)"),
+        ("ago", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+ago"),
+        ("wd", r"(?:(?P<pre>last|this|next|this\s+past|this\s+coming|past)\s+)?(?P<wd>@WD@)(?:\s+(?P<post>last|next))?"),
+        ("m", r"(?:(?P<pre>last|this|next|this\s+past)\s+)?(?P<mon>@MON@)"),
+        ("y", r"(?P<y>@Y@)@NOUNIT@"),
+    ],
+    "es": [
+        ("ymd_iso", r"(?P<y>@Y@)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+        ("ymd", r"(?:el\s+)?(?:(?P<wd>@WD@),?\s+)?(?:pasado\s+)?(?:d[ií]a\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)\s+(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)"),
+        ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
+        ("my", r"(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?|\s+)(?P<y>@Y@)"),
+        ("md", r"(?:el\s+)?(?:(?P<wd>@WD@),?\s+)?(?:(?P<pre>pasado|próximo)\s+)?(?:d[ií]a\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
+        ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)(?P<dec4>(?:19|20)\d0)(?!\d)"),
+        ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)'?(?P<dec2>\d0)(?!\d)"),
+        ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)(?P<decw>@DECW@)"),
+        ("part_y", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<yref>@YREF@))"),
+        ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?P<y>@Y@))?"),
+        ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?P<mref>@MREF@)"),
+        ("rel", r"(?P<rel>@REL@)"),
+        ("ago", r"hace\s+(?:ya\s+)?(?:(?:unos|unas|cerca\s+de|casi|más\s+de|apenas)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
+        ("wd", r"(?:(?P<det>el|este|ese)\s+)?(?:(?P<pre>pasado|próximo)\s+)?(?P<wd>@WD@)(?:\s+(?P<post>pasado|próximo|que\s+viene))?"),
+        ("m", r"(?:(?P<pre>pasado|próximo)\s+)?(?:mes\s+de\s+)?(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
+        ("y", r"(?:año\s+)?(?P<y>@Y@)@NOUNIT@"),
+    ],
+    "pt": [
+        ("ymd_iso", r"(?P<y>@Y@)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+        ("ymd", r"(?:(?:n[ao]\s+)?(?P<wd>@WD@),?\s+)?(?:(?:n?o\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)"),
+        ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
+        ("my", r"(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+|\s+)(?P<y>@Y@)"),
+        ("md", r"(?:(?:n[ao]\s+)?(?P<wd>@WD@),?\s+)?(?:(?:n?o\s+)?(?:(?P<pre>último|próximo)\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?P<post>passado|último|próximo))?"),
+        ("decade", r"(?:(?P<part>@PART@)\s+d[oa]s?\s+)?(?:(?:os\s+)?anos\s+|(?:a\s+)?década\s+de\s+)(?P<dec4>(?:19|20)\d0)(?!\d)"),
+        ("decade", r"(?:(?P<part>@PART@)\s+d[oa]s?\s+)?(?:(?:os\s+)?anos\s+|(?:a\s+)?década\s+de\s+)'?(?P<dec2>\d0)(?!\d)"),
+        ("decade", r"(?:(?P<part>@PART@)\s+d[oa]s?\s+)?(?:(?:os\s+)?anos\s+|(?:a\s+)?década\s+de\s+)(?P<decw>@DECW@)"),
+        ("part_y", r"(?:(?:o|os|a|as)\s+)?(?P<part>@PART@)\s+(?:(?:de|do\s+ano\s+de|do\s+ano)\s+(?P<y>@Y@)|(?P<yref>@YREF@))"),
+        ("part_m", r"(?:(?:o|os|a|as)\s+)?(?P<part>@PART@)\s+de\s+(?P<mon>@MON@)(?:\s+de\s+(?P<y>@Y@))?"),
+        ("part_m", r"(?:(?:o|os|a|as)\s+)?(?P<part>@PART@)\s+(?P<mref>@MREF@)"),
+        ("rel", r"(?P<rel>@REL@)"),
+        ("ago", r"(?:há|faz)\s+(?:(?:cerca\s+de|quase|mais\s+de|uns|umas|apenas)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)(?:\s+atrás)?"),
+        ("ago", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+atrás"),
+        ("wd", r"(?:(?P<det>na|no|nesta|neste|nessa|nesse|esta|este|essa|esse|a|o)\s+)?(?:(?P<pre>última|último|próxima|próximo|passada|passado)\s+)?(?P<wd>@WD@)(?:\s+(?P<post>passada|passado|que\s+vem|última|último))?"),
+        ("m", r"(?:(?P<pre>último|próximo|passado)\s+)?(?:mês\s+de\s+)?(?P<mon>@MON@)(?:\s+(?P<post>passado|último|próximo))?"),
+        ("y", r"(?:ano\s+(?:de\s+)?)?(?P<y>@Y@)@NOUNIT@"),
+    ],
+}
+
+# Atom kinds that stand alone behind an optional, reported preposition ("in", "en", "em").
+_FREE_KINDS = ("ymd_iso", "ymd", "ymd_num", "my", "md", "decade", "rel", "ago", "wd")
+
+_PREFIX = {
+    "en": r"(?:(?:in|on|during|throughout|at)\s+)?",
+    "es": r"(?:(?:en|durante|hacia|para)\s+)?",
+    "pt": r"(?:(?:em|durante|para|n[oa]s?)\s+)?",
+}
+_PART_PREFIX = {
+    "en": r"(?:(?:in|at|during|by)\s+)?",
+    "es": r"(?:(?:a|en|hacia|durante|para)\s+)?",
+    "pt": r"(?:(?:no|nos|na|nas|em|ao|aos|durante\s+o|durante\s+os)\s+)?",
+}
+
+# Standalone rules that need context: bare months and years, "in the past N years".
+_CONTEXT: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("m", r"(?:(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?|(?:(?:in|during)\s+)?(?P<pre>last|this|next|this\s+past)\s+)(?P<mon>@MON@)"),
+        ("y", r"(?:(?:in|during|throughout)\s+(?:the\s+year\s+)?|the\s+year\s+)(?P<y>@Y@)@NOUNIT@"),
+        ("y", r"of\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        ("past_n", r"(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
+    ],
+    "es": [
+        ("m", r"(?:(?:en|durante)\s+(?:el\s+)?(?:mes\s+de\s+)?|(?:el|este)\s+(?:(?P<pre>pasado|próximo)\s+)?mes\s+de\s+|el\s+(?P<pre2>pasado|próximo)\s+)(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
+        ("m", r"(?P<mon>@MON@)\s+(?P<post>pasado|último)"),
+        ("y", r"(?:(?:en|durante)\s+(?:el\s+)?(?:año\s+)?|el\s+año\s+)(?P<y>@Y@)@NOUNIT@"),
+        ("y", r"(?:de|del)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        ("past_n", r"(?:en|durante)\s+(?:los|las|el|la)\s+(?:últimos|últimas|último|última|pasados|pasadas)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
+        ("past_n", r"desde\s+hace\s+(?:(?:unos|unas|más\s+de|casi)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
+    ],
+    "pt": [
+        ("m", r"(?:(?:em|durante)\s+|(?:n?o|neste|este)\s+(?:(?P<pre>último|próximo)\s+)?mês\s+de\s+)(?P<mon>@MON@)(?:\s+(?P<post>passado|último|próximo))?"),
+        ("m", r"(?P<mon>@MON@)\s+(?P<post>passado|último)"),
+        ("y", r"(?:(?:em|durante)\s+(?:o\s+ano\s+de\s+)?|(?:n?o\s+)?ano\s+de\s+)(?P<y>@Y@)@NOUNIT@"),
+        ("y", r"(?:de|do)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        ("past_n", r"(?:n[oa]s?|durante\s+[oa]s?|em)\s+(?:últimos|últimas|último|última)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
+    ],
+}
+
+_COMPOSITES: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("since", r"(?:ever\s+)?since\s+(?P<inner>@ATOMS@)"),
+        ("between", r"(?:between|from)\s+(?P<a>@ATOMS@)\s+(?:and|to|through|until|till)\s+(?P<b>@ATOMS@)"),
+        ("yrange", r"(?:(?:in|during|from)\s+)?(?:the\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+    ],
+    "es": [
+        ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:el|la|los|las)\s+)?(?P<inner>@ATOMS@)"),
+        ("since", r"a\s+partir\s+del\s+(?P<inner>@ATOMS@)"),
+        ("between", r"(?:entre|de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
+        ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+    ],
+    "pt": [
+        ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:o|a|os|as)\s+)?(?P<inner>@ATOMS@)"),
+        ("since", r"a\s+partir\s+d[oa]s?\s+(?P<inner>@ATOMS@)"),
+        ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
+        ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+    ],
+}
+
+_BOUND_L = r"(?<!\w)"
+_BOUND_R = r"(?!\w)"
+
+
+@functools.lru_cache(maxsize=None)
+def _atoms(lang: str) -> tuple[_Rule, ...]:
+    tokens = _tokens(lang)
+    return tuple(
+        _Rule(kind, re.compile(_fill(pattern, tokens), _FLAGS), standalone=False)
+        for kind, pattern in _ATOMS[lang]
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _rules(lang: str) -> tuple[_Rule, ...]:
+    """Standalone rules in priority order (on equal length, the earlier rule wins)."""
+    tokens = _tokens(lang)
+    atom_union = "(?:" + "|".join(_NAMED_GROUP.sub("(?:", _fill(p, tokens)) for _, p in _ATOMS[lang]) + ")"
+    tokens["ATOMS"] = atom_union
+    specs: list[tuple[str, str]] = list(_COMPOSITES[lang])
+    specs += [(k, p) for k, p in _CONTEXT[lang] if k == "past_n"]
+    for kind, pattern in _ATOMS[lang]:
+        if kind in _FREE_KINDS:
+            specs.append((kind, _PREFIX[lang] + pattern))
+        elif kind.startswith("part"):
+            specs.append((kind, _PART_PREFIX[lang] + pattern))
+    specs += [(k, p) for k, p in _CONTEXT[lang] if k != "past_n"]
+    return tuple(
+        _Rule(kind, re.compile(_BOUND_L + _fill(p, tokens) + _BOUND_R, _FLAGS), standalone=True)
+        for kind, p in specs
+    )
+
+
+def _lang(lang: str) -> str:
+    code = (lang or "").lower().split("-")[0].split("_")[0]
+    if code not in lex.LANGS:
+        raise InputError(f"language {lang!r}", "time expressions are recognised in en, es and pt only")
+    return code
+
+
+def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeExpr]:
+    """Time expressions in ``text``, in order, without overlaps (the longest wins).
+
+    ``published`` is the document's publication date; without it relative expressions
+    ("yesterday", "in July", "last year") are found but get ``span=None``.
+    """
+    code = _lang(lang)
+    candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    for priority, rule in enumerate(_rules(code)):
+        for match in rule.regex.finditer(text):
+            if not _accept(rule.kind, match, code, text, standalone=True):
+                continue
+            start, end = match.span("t") if "t" in rule.regex.groupindex and match.group("t") else match.span()
+            candidates.append((start, end, priority, rule, match))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for start, end, _, rule, match in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((start, end, rule, match))
+    out = []
+    for start, end, rule, match in sorted(chosen, key=lambda c: c[0]):
+        resolved = _resolve(rule.kind, match, code, published, None)
+        span = None
+        if resolved is not None:
+            (first, last), granularity = resolved
+            span = TimeSpan(first, last, granularity, text[start:end])
+        out.append(TimeExpr(start, end, text[start:end], span))
+    log.debug("find_times: %d expressions in %d characters (%s)", len(out), len(text), code)
+    return out
+
+
+# --- acceptance: capitalization and context checks that regexes express badly ----------
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: bool) -> bool:
+    mon, wd = _group(match, "mon"), _group(match, "wd")
+    if lang == "en":
+        # "may" the verb, "march" the verb, lower-case weekday-like words are not dates.
+        if (mon and not mon[0].isupper()) or (wd and not wd[0].isupper()):
+            return False
+    elif kind == "m" and mon and not mon[0].islower():
+        return False  # "Julio" is a first name, "Abril" a publisher
+    if kind == "wd" and lang != "en" and wd:
+        determined = bool(_group(match, "det") or _group(match, "pre"))
+        if wd[0].isupper() and not determined:
+            return False  # "Martes", "Domingo" as names
+    if kind == "wd" and standalone and _PLURAL_BEFORE.search(text, 0, match.start()):
+        return False  # "los martes", "Santo Domingo", "Black Friday"
+    if kind == "rel" and standalone:
+        rel = _norm(match.group("rel"))
+        if rel in ("hoy", "hoje") and re.match(r"\s+(?:en|em)\s+d[ií]a", text[match.end():], _FLAGS):
+            return False  # "hoy en día" = nowadays
+    if kind == "yrange":
+        if int(match.group("y2")) <= int(match.group("y1")):
+            return False
+    if kind in ("since", "between"):
+        inner = ("inner",) if kind == "since" else ("a", "b")
+        return all(_atom_rule(match.group(g), lang) is not None for g in inner)
+    return True
+
+
+def _atom_rule(phrase: str, lang: str) -> tuple[_Rule, re.Match[str]] | None:
+    for rule in _atoms(lang):
+        match = rule.regex.fullmatch(phrase)
+        if match and _accept(rule.kind, match, lang, phrase, standalone=False):
+            return rule, match
+    return None
+
+
+# --- resolution ------------------------------------------------------------------------
+
+_BEFORE_WORDS = re.compile(r"\b(?:last|past|pasad[oa]|passad[oa]|últim[oa])\b", _FLAGS)
+_AFTER_WORDS = re.compile(r"\b(?:next|coming|próxim[oa]|que\s+viene|que\s+vem)\b", _FLAGS)
+_THIS_WORDS = re.compile(r"\b(?:this|este|esta|neste|nesta|deste|desta)\b", _FLAGS)
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+def _num(phrase: str, lang: str) -> int | None:
+    phrase = _norm(phrase)
+    if phrase.isdigit():
+        return int(phrase)
+    return lex.SMALL_NUMBERS[lang].get(phrase)
+
+
+def _part_name(phrase: str, lang: str) -> str | None:
+    phrase = _norm(phrase).rstrip()
+    for name, phrases in lex.PARTS[lang].items():
+        if phrase in phrases or phrase.rstrip("-") in (p.rstrip("-") for p in phrases):
+            return name
+    return None
+
+
+def _month_number(phrase: str, lang: str) -> int:
+    return lex.MONTHS[lang][_norm(phrase)]
+
+
+def _month_year(m: int, match_text: str, published: dt.date | None, default_year: int | None) -> int | None:
+    """Year of a month named without one: context year, else relative to publication."""
+    if default_year is not None:
+        return default_year
+    if published is None:
+        return None
+    if _BEFORE_WORDS.search(match_text):
+        return published.year if m < published.month else published.year - 1
+    if _AFTER_WORDS.search(match_text):
+        return published.year if m > published.month else published.year + 1
+    if _THIS_WORDS.search(match_text):
+        return published.year
+    return published.year if m <= published.month else published.year - 1
+
+
+def _resolve(
+    kind: str, match: re.Match[str], lang: str, published: dt.date | None, default_year: int | None
+) -> Resolved | None:
+    g = match.groupdict()
+    text = match.group(0)
+    if kind == "ymd_iso":
+        period = cal.day(int(g["y"]), int(g["m"]), int(g["d"]))
+        return (period, "day") if period else None
+    if kind == "ymd":
+        period = cal.day(int(g["y"]), _month_number(g["mon"], lang), int(g["d"]))
+        return (period, "day") if period else None
+    if kind == "ymd_num":
+        a, b = int(g["a"]), int(g["b"])
+        m, d = (a, b) if lang == "en" else (b, a)
+        if m > 12:
+            m, d = d, m
+        period = cal.day(int(g["y"]), m, d)
+        return (period, "day") if period else None
+    if kind == "my":
+        period = cal.month(int(g["y"]), _month_number(g["mon"], lang))
+        return (period, "month") if period else None
+    if kind == "md":
+        m, d = _month_number(g["mon"], lang), int(g["d"])
+        if default_year is not None:
+            period = cal.day(default_year, m, d)
+        elif published is not None:
+            period = cal.date_on_or_before(m, d, published)
+        else:
+            return None
+        return (period, "day") if period else None
+    if kind == "m":
+        m = _month_number(g["mon"], lang)
+        y = _month_year(m, text, published, default_year)
+        period = cal.month(y, m) if y is not None else None
+        return (period, "month") if period else None
+    if kind == "y":
+        period = cal.year(int(g["y"]))
+        return (period, "year") if period else None
+    if kind == "decade":
+        return _resolve_decade(g, lang)
+    if kind == "part_y":
+        part = _part_name(g["part"], lang)
+        if g.get("y"):
+            y = int(g["y"])
+        elif published is not None:
+            y = published.year + lex.YEAR_REFS[lang][_norm(g["yref"])]
+        else:
+            return None
+        period = cal.year_part(y, part) if part else None
+        return (period, "range") if period else None
+    if kind == "part_m":
+        part = _part_name(g["part"], lang)
+        if g.get("mref"):
+            if published is None:
+                return None
+            y, m = cal.add_months(published.year, published.month, lex.MONTH_REFS[lang][_norm(g["mref"])])
+        else:
+            m = _month_number(g["mon"], lang)
+            y = int(g["y"]) if g.get("y") else _month_year(m, "", published, default_year)
+            if y is None:
+                return None
+        period = cal.month_part(y, m, part or "")
+        return (period, "range") if period else None
+    if published is None:
+        return None
+    # Everything below is relative to publication.
+    if kind == "rel":
+        unit, offset = lex.RELATIVE[lang][_norm(g["rel"])]
+        return cal.relative(unit, offset, published)
+    if kind == "wd":
+        wd = lex.WEEKDAYS[lang][_norm(g["wd"])]
+        if _BEFORE_WORDS.search(text):
+            return cal.weekday_before(wd, published), "day"
+        if _AFTER_WORDS.search(text):
+            return cal.weekday_after(wd, published), "day"
+        return cal.weekday_on_or_before(wd, published), "day"
+    if kind == "ago":
+        return _resolve_ago(g, lang, published)
+    if kind == "past_n":
+        n = _num(g["n"], lang) if g.get("n") else 1
+        unit = lex.UNITS_AGO[lang][_norm(g["unit"])]
+        if n is None:
+            return None
+        return (_back(published, unit, n), published), "range"
+    if kind == "since":
+        found = _atom_rule(g["inner"], lang)
+        inner = _resolve(found[0].kind, found[1], lang, published, None) if found else None
+        if inner is None or inner[0][0] > published:
+            return None
+        return (inner[0][0], published), "range"
+    if kind == "between":
+        return _resolve_between(g["a"], g["b"], lang, published)
+    if kind == "yrange":
+        first, last = cal.year(int(g["y1"])), cal.year(int(g["y2"]))
+        return ((first[0], last[1]), "range") if first and last else None
+    return None
+
+
+def _resolve_decade(g: dict[str, str | None], lang: str) -> Resolved | None:
+    if g.get("dec4"):
+        base = int(g["dec4"])
+    elif g.get("dec2"):
+        base = cal.two_digit_year(int(g["dec2"]))
+    elif g.get("decw"):
+        base = lex.DECADE_WORDS[lang][_norm(g["decw"])]
+    else:
+        return None
+    first, last = 0, 9
+    if g.get("part"):
+        part = _part_name(g["part"], lang) if lang != "en" else _norm(g["part"]).rstrip("-")
+        first, last = _DECADE_PARTS.get(part or "", (0, 9))
+    return (dt.date(base + first, 1, 1), dt.date(base + last, 12, 31)), "range"
+
+
+def _back(published: dt.date, unit: str, n: int) -> dt.date:
+    if unit == "day":
+        return published - dt.timedelta(days=n)
+    if unit == "week":
+        return published - dt.timedelta(weeks=n)
+    months = {"month": n, "year": 12 * n, "decade": 120 * n}[unit]
+    y, m = cal.add_months(published.year, published.month, -months)
+    last_day = cal.month(y, m)[1].day
+    return dt.date(y, m, min(published.day, last_day))
+
+
+def _resolve_ago(g: dict[str, str | None], lang: str, published: dt.date) -> Resolved | None:
+    """"two weeks ago": the unit's calendar period that holds publication minus N units."""
+    n = _num(g["n"] or "", lang)
+    if n is None:
+        return None
+    unit = lex.UNITS_AGO[lang][_norm(g["unit"] or "")]
+    if unit == "day":
+        return cal.relative("day", -n, published)
+    if unit == "week":
+        return cal.relative("week", -n, published)
+    if unit == "month":
+        return cal.relative("month", -n, published)
+    if unit == "year":
+        return cal.relative("year", -n, published)
+    return cal.relative("year", -10 * n, published)
+
+
+def _resolve_between(a: str, b: str, lang: str, published: dt.date | None) -> Resolved | None:
+    found_a, found_b = _atom_rule(a, lang), _atom_rule(b, lang)
+    if not found_a or not found_b:
+        return None
+    end = _resolve(found_b[0].kind, found_b[1], lang, published, None)
+    if end is None:
+        return None
+    year = end[0][0].year
+    begin = _resolve(found_a[0].kind, found_a[1], lang, published, year)
+    if begin is not None and begin[0][0] > end[0][1]:
+        begin = _resolve(found_a[0].kind, found_a[1], lang, published, year - 1)
+    if begin is None or begin[0][0] > end[0][1]:
+        return None
+    return (begin[0][0], end[0][1]), "range"

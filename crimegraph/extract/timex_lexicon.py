@@ -1,0 +1,207 @@
+"""Words of time in English, Spanish and Portuguese: the data behind ``timex``.
+
+Plain tables, no logic. Keys are lower-case; the recognizer matches case-insensitively and
+checks capitalization separately (English month and weekday names must be capitalized so
+that "may" the modal verb and "march" the verb are not dates).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "RELATIVE",
+    "YEAR_REFS",
+    "MONTH_REFS",
+    "PARTS",
+    "UNITS_AGO",
+    "LANGS",
+    "SMALL_NUMBERS",
+    "DECADE_WORDS",
+]
+
+LANGS = ("en", "es", "pt")
+
+MONTHS: dict[str, dict[str, int]] = {
+    "en": {
+        "january": 1, "jan.": 1, "jan": 1,
+        "february": 2, "feb.": 2, "feb": 2,
+        "march": 3, "mar.": 3,
+        "april": 4, "apr.": 4, "apr": 4,
+        "may": 5,
+        "june": 6, "jun.": 6,
+        "july": 7, "jul.": 7,
+        "august": 8, "aug.": 8, "aug": 8,
+        "september": 9, "sept.": 9, "sep.": 9, "sept": 9,
+        "october": 10, "oct.": 10, "oct": 10,
+        "november": 11, "nov.": 11, "nov": 11,
+        "december": 12, "dec.": 12, "dec": 12,
+    },
+    "es": {
+        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6,
+        "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10,
+        "noviembre": 11, "diciembre": 12,
+    },
+    "pt": {
+        "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5,
+        "junho": 6, "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10,
+        "novembro": 11, "dezembro": 12,
+    },
+}
+
+# Monday is 0, as in datetime.date.weekday().
+WEEKDAYS: dict[str, dict[str, int]] = {
+    "en": {
+        "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+        "saturday": 5, "sunday": 6,
+    },
+    "es": {
+        "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3,
+        "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6,
+    },
+    # Short forms ("segunda", "sexta") are ordinals too ("segunda vez"): only the -feira forms.
+    "pt": {
+        "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
+        "quinta-feira": 3, "sexta-feira": 4, "sábado": 5, "sabado": 5, "domingo": 6,
+    },
+}
+
+# Fixed relative phrases: phrase -> (unit, offset). Units: day, week, month, year,
+# plus "ytd" (the current year up to publication) and "mtd" (the current month so far).
+RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
+    "en": {
+        "yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1),
+        "the day before yesterday": ("day", -2),
+        "last week": ("week", -1), "this week": ("week", 0), "earlier this week": ("week", 0),
+        "next week": ("week", 1), "the past week": ("week", -1),
+        "last month": ("month", -1), "this month": ("month", 0), "next month": ("month", 1),
+        "earlier this month": ("mtd", 0),
+        "last year": ("year", -1), "this year": ("year", 0), "next year": ("year", 1),
+        "earlier this year": ("ytd", 0), "so far this year": ("ytd", 0),
+        "this year so far": ("ytd", 0),
+    },
+    "es": {
+        "ayer": ("day", -1), "hoy": ("day", 0), "anteayer": ("day", -2), "antier": ("day", -2),
+        "antes de ayer": ("day", -2),
+        "la semana pasada": ("week", -1), "la pasada semana": ("week", -1),
+        "esta semana": ("week", 0), "la próxima semana": ("week", 1),
+        "la semana próxima": ("week", 1), "la semana que viene": ("week", 1),
+        "el mes pasado": ("month", -1), "el pasado mes": ("month", -1), "este mes": ("month", 0),
+        "el próximo mes": ("month", 1), "el mes próximo": ("month", 1),
+        "el año pasado": ("year", -1), "el pasado año": ("year", -1), "este año": ("year", 0),
+        "el próximo año": ("year", 1), "el año próximo": ("year", 1),
+        "el año que viene": ("year", 1),
+        "en lo que va del año": ("ytd", 0), "en lo que va de año": ("ytd", 0),
+        "en lo que va de este año": ("ytd", 0), "en lo que va del mes": ("mtd", 0),
+    },
+    "pt": {
+        "ontem": ("day", -1), "hoje": ("day", 0), "amanhã": ("day", 1), "anteontem": ("day", -2),
+        "na semana passada": ("week", -1), "a semana passada": ("week", -1),
+        "semana passada": ("week", -1), "nesta semana": ("week", 0), "esta semana": ("week", 0),
+        "nessa semana": ("week", 0), "na próxima semana": ("week", 1),
+        "no mês passado": ("month", -1), "o mês passado": ("month", -1),
+        "mês passado": ("month", -1), "neste mês": ("month", 0), "este mês": ("month", 0),
+        "no próximo mês": ("month", 1),
+        "no ano passado": ("year", -1), "o ano passado": ("year", -1), "ano passado": ("year", -1),
+        "neste ano": ("year", 0), "este ano": ("year", 0), "nesse ano": ("year", 0),
+        "no próximo ano": ("year", 1), "no ano que vem": ("year", 1),
+        "até agora este ano": ("ytd", 0), "este ano até agora": ("ytd", 0),
+    },
+}
+
+# What may follow a part word ("early", "a principios", "no início") to name a year:
+# phrase -> offset from the publication year. A four-digit year is handled by the pattern
+# ("early 2013", "a principios de 2013", "no início de 2013").
+YEAR_REFS: dict[str, dict[str, int]] = {
+    "en": {"this year": 0, "last year": -1, "the year": 0, "next year": 1,
+           "the current year": 0, "of this year": 0, "of last year": -1, "of the year": 0,
+           "of next year": 1},
+    "es": {"de este año": 0, "de año": 0, "del año": 0, "del presente año": 0,
+           "del año en curso": 0, "del año pasado": -1, "del pasado año": -1,
+           "del próximo año": 1, "del año próximo": 1, "del año que viene": 1},
+    "pt": {"deste ano": 0, "desse ano": 0, "do ano": 0, "de ano": 0, "do ano passado": -1,
+           "do próximo ano": 1, "do ano que vem": 1},
+}
+
+# Same for months ("late last month", "a finales del mes pasado").
+MONTH_REFS: dict[str, dict[str, int]] = {
+    "en": {"this month": 0, "last month": -1, "the month": 0, "of this month": 0,
+           "of last month": -1, "of the month": 0},
+    "es": {"de este mes": 0, "del mes": 0, "del mes pasado": -1, "del pasado mes": -1,
+           "del presente mes": 0},
+    "pt": {"deste mês": 0, "desse mês": 0, "do mês": 0, "do mês passado": -1},
+}
+
+# Part of a year or a month. Part name -> phrases that introduce it. English phrases end with
+# "of" where it is needed; in Spanish and Portuguese the connector ("de", "del", "do",
+# "deste") belongs to what follows (see YEAR_REFS), because it contracts with the article.
+# Year parts: early Jan-Apr, mid May-Aug, late Sep-Dec; halves and quarters as usual.
+# Month parts: early days 1-10, mid 11-20, late 21-end.
+PARTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "early": ("early", "early in", "beginning of", "start of", "early part of",
+                  "first months of", "first part of", "outset of"),
+        "mid": ("mid-", "mid", "middle of", "middle part of"),
+        "late": ("late", "late in", "end of", "close of", "latter part of", "last months of",
+                 "final months of"),
+        "h1": ("first half of", "first six months of"),
+        "h2": ("second half of", "last six months of"),
+        "q1": ("first quarter of",), "q2": ("second quarter of",),
+        "q3": ("third quarter of",), "q4": ("fourth quarter of", "last quarter of"),
+    },
+    "es": {
+        "early": ("principios", "inicios", "comienzos", "principio", "inicio", "comienzo", "primeros meses"),
+        "mid": ("mediados",),
+        "late": ("finales", "fines", "final", "fin", "últimos meses"),
+        "h1": ("primer semestre", "primeros seis meses"),
+        "h2": ("segundo semestre",),
+        "q1": ("primer trimestre",),
+        "q2": ("segundo trimestre",),
+        "q3": ("tercer trimestre",),
+        "q4": ("cuarto trimestre", "último trimestre"),
+    },
+    "pt": {
+        "early": ("início", "inicio", "começo", "primeiros meses"),
+        "mid": ("meados",),
+        "late": ("final", "fim", "fins", "finais", "últimos meses"),
+        "h1": ("primeiro semestre",),
+        "h2": ("segundo semestre",),
+        "q1": ("primeiro trimestre",), "q2": ("segundo trimestre",),
+        "q3": ("terceiro trimestre",), "q4": ("quarto trimestre", "último trimestre"),
+    },
+}
+
+# Words for units in "two weeks ago" / "hace dos semanas" / "há duas semanas".
+UNITS_AGO: dict[str, dict[str, str]] = {
+    "en": {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+           "months": "month", "year": "year", "years": "year", "decade": "decade",
+           "decades": "decade"},
+    "es": {"día": "day", "días": "day", "dia": "day", "dias": "day", "semana": "week",
+           "semanas": "week", "mes": "month", "meses": "month", "año": "year", "años": "year",
+           "década": "decade", "décadas": "decade"},
+    "pt": {"dia": "day", "dias": "day", "semana": "week", "semanas": "week", "mês": "month",
+           "meses": "month", "ano": "year", "anos": "year", "década": "decade", "décadas": "decade"},
+}
+
+# Counts small enough to appear in "two weeks ago"; bigger ones are written in digits.
+SMALL_NUMBERS: dict[str, dict[str, int]] = {
+    "en": {"a": 1, "an": 1, "one": 1, "two": 2, "a couple of": 2, "three": 3, "four": 4,
+           "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+           "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30},
+    "es": {"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+           "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12,
+           "quince": 15, "veinte": 20, "treinta": 30},
+    "pt": {"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4,
+           "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11,
+           "doze": 12, "quinze": 15, "vinte": 20, "trinta": 30},
+}
+
+# Decades in words: "the nineties", "los noventa", "os anos noventa" -> 1990.
+DECADE_WORDS: dict[str, dict[str, int]] = {
+    "en": {"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
+           "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990},
+    "es": {"veinte": 1920, "treinta": 1930, "cuarenta": 1940, "cincuenta": 1950,
+           "sesenta": 1960, "setenta": 1970, "ochenta": 1980, "noventa": 1990},
+    "pt": {"vinte": 1920, "trinta": 1930, "quarenta": 1940, "cinquenta": 1950,
+           "sessenta": 1960, "setenta": 1970, "oitenta": 1980, "noventa": 1990},
+}
