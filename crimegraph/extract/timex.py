@@ -116,6 +116,8 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("ymd", r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@),?\s+(?P<y>@Y@)"),
         ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
         ("my", r"(?P<mon>@MON@),?\s+(?:of\s+)?(?P<y>@Y@)"),
+        ("my_anaphor", r"(?:(?P<d>@D@)@ORD@\s+(?:of\s+)?)?(?P<mon>@MON@)(?:\s+(?P<d2>@D@)@ORD@)?,?\s+(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+previous)\s+year"),
+        ("my_ref", r"(?P<mon>@MON@),?\s+(?P<yref>@YREF@)"),
         ("md", r"(?:(?P<wd>@WD@),?\s+)?(?P<mon>@MON@)\s+(?P<d>@D@)@ORD@(?![.,]\d)"),
         ("md", r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@)"),
         ("decade", r"(?:the\s+)?(?:(?P<part>early|mid-?|late)\s*)?(?P<dec4>(?:19|20)\d0)'?s(?!\w)"),
@@ -132,10 +134,12 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
     ],
     "es": [
         ("ymd_iso", r"(?P<y>@Y@)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
-        ("ymd", r"(?:el\s+)?(?:(?P<wd>@WD@),?\s+)?(?:pasado\s+)?(?:d[ií]a\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)\s+(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)"),
+        ("ymd", r"(?:(?:el|este|ese)\s+)?(?:pasado\s+)?(?:(?P<wd>@WD@),?\s+)?(?:pasado\s+)?(?:d[ií]a\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?|,?\s+)(?P<y>@Y@)"),
         ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
         ("my", r"(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?|\s+)(?P<y>@Y@)"),
-        ("md", r"(?:el\s+)?(?:(?P<wd>@WD@),?\s+)?(?:(?P<pre>pasado|próximo)\s+)?(?:d[ií]a\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
+        ("my_anaphor", r"(?:(?:el\s+)?(?P<d>@D@)@ORD@\s+de\s+)?(?P<mon>@MON@)\s+(?:de\s+ese|de\s+aquel|del\s+mismo|del\s+siguiente|del\s+año\s+siguiente)(?:\s+año)?"),
+        ("my_ref", r"(?:(?:el\s+)?(?P<d>@D@)@ORD@\s+de\s+)?(?P<mon>@MON@)\s+(?P<yref>@YREF@)"),
+        ("md", r"(?:(?:el|este|ese)\s+)?(?:(?P<pre0>pasado|próximo)\s+)?(?:(?P<wd>@WD@),?\s+)?(?:(?P<pre>pasado|próximo)\s+)?(?:d[ií]a\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
         ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)(?P<dec4>(?:19|20)\d0)(?!\d)"),
         ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)'?(?P<dec2>\d0)(?!\d)"),
         ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)(?P<decw>@DECW@)"),
@@ -153,6 +157,8 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("ymd", r"(?:(?:n[ao]\s+)?(?P<wd>@WD@),?\s+)?(?:(?:n?o\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)"),
         ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
         ("my", r"(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+|\s+)(?P<y>@Y@)"),
+        ("my_anaphor", r"(?:(?:(?:n?o\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+)?(?P<mon>@MON@)\s+(?:daquele|do\s+mesmo|do\s+seguinte|do\s+ano\s+seguinte)(?:\s+ano)?"),
+        ("my_ref", r"(?:(?:(?:n?o\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+)?(?P<mon>@MON@)\s+(?P<yref>@YREF@)"),
         ("md", r"(?:(?:n[ao]\s+)?(?P<wd>@WD@),?\s+)?(?:(?:n?o\s+)?(?:(?P<pre>último|próximo)\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?P<post>passado|último|próximo))?"),
         ("decade", r"(?:(?P<part>@PART@)\s+d[oa]s?\s+)?(?:(?:os\s+)?anos\s+|(?:a\s+)?década\s+de\s+)(?P<dec4>(?:19|20)\d0)(?!\d)"),
         ("decade", r"(?:(?P<part>@PART@)\s+d[oa]s?\s+)?(?:(?:os\s+)?anos\s+|(?:a\s+)?década\s+de\s+)'?(?P<dec2>\d0)(?!\d)"),
@@ -170,7 +176,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
 }
 
 # Atom kinds that stand alone behind an optional, reported preposition ("in", "en", "em").
-_FREE_KINDS = ("ymd_iso", "ymd", "ymd_num", "my", "md", "decade", "rel", "ago", "wd")
+_FREE_KINDS = ("ymd_iso", "ymd", "ymd_num", "my", "my_ref", "my_anaphor", "md", "decade", "rel", "ago", "wd")
 
 _PREFIX = {
     "en": r"(?:(?:in|on|during|throughout|at)\s+)?",
@@ -189,6 +195,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("m", r"(?:(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?|(?:(?:in|during)\s+)?(?P<pre>last|this|next|this\s+past)\s+)(?P<mon>@MON@)"),
         ("y", r"(?:(?:in|during|throughout)\s+(?:the\s+year\s+)?|the\s+year\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"of\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        ("y", r"(?<=\d{4})(?:,\s*|\s+(?:and|or)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
     ],
     "es": [
@@ -196,6 +203,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("m", r"(?P<mon>@MON@)\s+(?P<post>pasado|último)"),
         ("y", r"(?:(?:en|durante)\s+(?:el\s+)?(?:año\s+)?|el\s+año\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"(?:de|del)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        ("y", r"(?<=\d{4})(?:,\s*|\s+(?:y|e|o|u)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:en|durante)\s+(?:los|las|el|la)\s+(?:últimos|últimas|último|última|pasados|pasadas)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
         ("past_n", r"desde\s+hace\s+(?:(?:unos|unas|más\s+de|casi)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
     ],
@@ -204,6 +212,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("m", r"(?P<mon>@MON@)\s+(?P<post>passado|último)"),
         ("y", r"(?:(?:em|durante)\s+(?:o\s+ano\s+de\s+)?|(?:n?o\s+)?ano\s+de\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"(?:de|do)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        ("y", r"(?<=\d{4})(?:,\s*|\s+(?:e|ou)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:n[oa]s?|durante\s+[oa]s?|em)\s+(?:últimos|últimas|último|última)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
     ],
 }
@@ -256,7 +265,7 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
             specs.append((kind, _PART_PREFIX[lang] + pattern))
     specs += [(k, p) for k, p in _CONTEXT[lang] if k != "past_n"]
     return tuple(
-        _Rule(kind, re.compile(_BOUND_L + _fill(p, tokens) + _BOUND_R, _FLAGS), standalone=True)
+        _Rule(kind, re.compile(("" if p.startswith("(?<=") else _BOUND_L) + _fill(p, tokens) + _BOUND_R, _FLAGS), True)
         for kind, p in specs
     )
 
@@ -406,6 +415,18 @@ def _resolve(
         return (period, "day") if period else None
     if kind == "my":
         period = cal.month(int(g["y"]), _month_number(g["mon"], lang))
+        return (period, "month") if period else None
+    if kind == "my_anaphor":
+        return None  # "in June of that year": the year is in an earlier sentence
+    if kind == "my_ref":
+        if published is None:
+            return None
+        y = published.year + lex.YEAR_REFS[lang][_norm(g["yref"])]
+        m = _month_number(g["mon"], lang)
+        if g.get("d"):
+            period = cal.day(y, m, int(g["d"]))
+            return (period, "day") if period else None
+        period = cal.month(y, m)
         return (period, "month") if period else None
     if kind == "md":
         m, d = _month_number(g["mon"], lang), int(g["d"])
