@@ -1,0 +1,190 @@
+"""Toponym resolution: rank each name's gazetteer candidates with the document's context."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from crimegraph.errors import ConfigError
+from crimegraph.geo.features import FEATURES, Context, MentionGroup, candidate_matrix
+from crimegraph.geo.gazetteer import Gazetteer
+from crimegraph.geo.names import norm
+from crimegraph.geo.types import FEATURE_PRECISION, Candidate, Place, Toponym
+
+__all__ = ["Resolver", "load_weights", "DEFAULT_WEIGHTS", "place_from_candidate"]
+
+log = logging.getLogger(__name__)
+
+MAX_CANDIDATES = 60
+# hand-set starting weights (the shipped model in data/ranker.json replaces them)
+DEFAULT_WEIGHTS = {
+    "bias": 0.0, "log_population": 6.0, "is_continent": 1.0, "is_country": 3.0, "is_admin1": 1.5,
+    "is_admin2": -0.5, "is_capital": 1.0, "is_region": 0.5, "alias_match": -0.5, "alternate_match": -2.0,
+    "country_named": 1.5, "country_share": 2.0, "admin1_named": 1.5, "contained_by_next": 4.0,
+    "contains_others": 1.0, "near_others": 2.0, "no_context": 0.0, "largest": 1.0,
+    "population_rank": -1.0, "only_candidate": 0.0,
+}
+
+_ARTICLE = re.compile(r"^(the|el|la|los|las|o|a|os|as|le|les)\s+", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_UNIT_SUFFIX = re.compile(
+    r"\s+(county|parish|province|department|state|region|city|district|municipality|area|metro|township)$", re.I
+)
+_UNIT_PREFIX = re.compile(r"^(city of|town of|state of|province of|county of|ciudad de|estado de|cidade de)\s+", re.I)
+_LINK = re.compile(r"^\s*(,|\(|,?\s+(in|en|em|no|na|del|de|do|da)\s+)\s*$", re.I)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)?")
+
+
+def load_weights(name: str = "ranker.json") -> np.ndarray:
+    """The shipped ranking weights (data/ranker.json), else the hand-set defaults."""
+    path = resources.files("crimegraph.geo").joinpath("data", name)
+    weights = dict(DEFAULT_WEIGHTS)
+    if path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            weights.update({k: float(v) for k, v in data["weights"].items() if k in weights})
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"crimegraph/geo/data/{name}: invalid ranking model ({exc})") from exc
+    return np.array([weights[f] for f in FEATURES])
+
+
+def place_from_candidate(c: Candidate, confidence: float, name: str | None = None) -> Place:
+    return Place(
+        name=name or c.name,
+        geonameid=c.geonameid,
+        country=c.country,
+        admin1=c.admin1,
+        admin2=c.admin2,
+        lat=round(c.lat, 5),
+        lon=round(c.lon, 5),
+        precision=FEATURE_PRECISION.get(c.feature, "point"),
+        feature=c.feature,
+        confidence=round(float(confidence), 3),
+        slug=c.slug,
+    )
+
+
+@dataclass
+class Ranked:
+    """The outcome for one group: candidates with scores, best first."""
+
+    group: MentionGroup
+    scores: np.ndarray
+    probs: np.ndarray
+
+    @property
+    def best(self) -> Candidate:
+        return self.group.candidates[int(np.argmax(self.scores))]
+
+
+class Resolver:
+    """Ranks candidates of all names of a document together."""
+
+    def __init__(self, gazetteer: Gazetteer, weights: np.ndarray | None = None, passes: int = 2):
+        self.gazetteer = gazetteer
+        self.weights = load_weights() if weights is None else weights
+        self.passes = passes
+
+    # candidates -----------------------------------------------------------------------
+    def candidates(self, text: str) -> tuple[str, tuple[Candidate, ...]]:
+        """(group key, candidates) for a toponym's text, trying a few textual variants."""
+        key = norm(text)
+        tries = [key]
+        stripped = _POSSESSIVE.sub("", key)
+        tries.append(stripped)
+        tries.append(_ARTICLE.sub("", stripped))
+        tries.append(_UNIT_SUFFIX.sub("", _ARTICLE.sub("", stripped)))
+        tries.append(_UNIT_PREFIX.sub("", stripped))
+        for k in dict.fromkeys(tries):
+            if not k:
+                continue
+            cands = self.gazetteer.lookup_key(k)
+            if cands:
+                if len(cands) > MAX_CANDIDATES:
+                    cands = tuple(sorted(cands, key=lambda c: (c.match, -c.population))[:MAX_CANDIDATES])
+                return k, cands
+        cc = self.gazetteer.demonym_country(stripped)
+        if cc:
+            country = self.gazetteer.country(cc)
+            if country is not None:
+                return f"country:{cc}", (country,)
+        return key, ()
+
+    # context --------------------------------------------------------------------------
+    def _named_countries(self, text: str, lang: str | None) -> Counter:
+        out: Counter = Counter()
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if lang in (None, "en") and not word[:1].isupper():
+                continue
+            cc = self.gazetteer.demonym_country(word)
+            if cc:
+                out[cc] += 1
+        return out
+
+    def groups(self, text: str, toponyms: list[Toponym]) -> tuple[list[MentionGroup], list[str]]:
+        keys: list[str] = []
+        by_key: dict[str, MentionGroup] = {}
+        order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
+        cand_of: dict[int, tuple[Candidate, ...]] = {}
+        for i in order:
+            key, cands = self.candidates(toponyms[i].text)
+            keys.append(key)
+            cand_of[i] = cands
+            group = by_key.get(key)
+            if group is None:
+                group = by_key[key] = MentionGroup(key, [], cands, [])
+            group.mentions.append(i)
+        key_of = dict(zip(order, keys))
+        for pos, i in enumerate(order[:-1]):
+            j = order[pos + 1]
+            gap = text[toponyms[i].end : toponyms[j].start]
+            if len(gap) <= 6 and _LINK.match(gap) and cand_of[j]:
+                by_key[key_of[i]].followers.append(cand_of[j])
+        return [g for g in by_key.values() if g.candidates], [key_of[i] for i in range(len(toponyms))]
+
+    def rank(self, text: str, groups: list[MentionGroup], lang: str | None = None) -> dict[str, Ranked]:
+        named = self._named_countries(text, lang)
+        ranked = {g.key: self._score(g, None) for g in groups}
+        for g in groups:
+            c = ranked[g.key].best
+            if c.feature == "PCLI" and c.country:
+                named[c.country] += len(g.mentions)
+        for _ in range(self.passes):
+            ctx = Context(named, {k: r.best for k, r in ranked.items()})
+            ranked = {g.key: self._score(g, ctx) for g in groups}
+        return ranked
+
+    def _score(self, group: MentionGroup, ctx: Context | None) -> Ranked:
+        x = candidate_matrix(group, ctx)
+        scores = x @ self.weights
+        e = np.exp(scores - scores.max())
+        return Ranked(group, scores, e / e.sum())
+
+    # public -----------------------------------------------------------------------------
+    def resolve(self, text: str, toponyms: list[Toponym], lang: str | None = None) -> list[Place | None]:
+        groups, keys = self.groups(text, toponyms)
+        ranked = self.rank(text, groups, lang)
+        out: list[Place | None] = []
+        for t, key in zip(toponyms, keys):
+            r = ranked.get(key)
+            if r is None:
+                out.append(None)
+                continue
+            best = int(np.argmax(r.scores))
+            out.append(place_from_candidate(r.group.candidates[best], r.probs[best]))
+        return out
+
+    def resolve_by_population(self, toponyms: list[Toponym]) -> list[Place | None]:
+        """The baseline: the most populous candidate of each name, no context."""
+        out: list[Place | None] = []
+        for t in toponyms:
+            _, cands = self.candidates(t.text)
+            out.append(place_from_candidate(max(cands, key=lambda c: c.population), 1.0) if cands else None)
+        return out
