@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from crimegraph.evaluate.geo_corpus import GoldDoc, GoldToponym, read_geo_corpus
+from crimegraph.geo.goldsets import GoldDoc, GoldToponym, read_geo_corpus
 from crimegraph.geo.features import haversine_km
 from crimegraph.geo.types import Place, Toponym
 
