@@ -1,0 +1,591 @@
+"""Quantities in English, Spanish and Portuguese news: amounts, counts, money and shares.
+
+``find_quantities(text, lang)`` finds "3,000 kilos", "1,2 toneladas", "US$ 10 milhões",
+"el 80 por ciento", "between 2 and 3 tons", "tres laboratorios", "arrested 12 people",
+"cientos de personas" and returns them with a value in a canonical unit (FACTS.md): kg, t,
+usd, brl, eur, pesos, share (0..1), people, members, deaths, labs, hectares, units, or
+another lower-case word ("vehicles", "weapons", "aircraft"...). Hedges ("up to", "unos",
+"cerca de"), ranges and vague magnitudes ("hundreds of") set ``approximate``.
+
+``parse_number(phrase, lang)`` reads a number written in digits (with the separators of
+the language), in words ("tres mil", "duas", "twenty-five") or both ("1.2 million",
+"62 mil 500").
+
+Numbers inside time expressions (years, dates) are never quantities.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+
+from crimegraph.errors import InputError
+
+__all__ = ["QuantityExpr", "find_quantities", "parse_number"]
+
+log = logging.getLogger(__name__)
+
+LANGS = ("en", "es", "pt")
+
+
+@dataclass(frozen=True)
+class QuantityExpr:
+    """A quantity at ``text[start:end]``. For a range, ``value`` is ``low``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    approximate: bool
+    low: float | None = None
+    high: float | None = None
+
+
+# --- number words ----------------------------------------------------------------------
+
+_UNITS_WORDS: dict[str, dict[str, int]] = {
+    "en": {
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90,
+    },
+    "es": {
+        "uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+        "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+        "catorce": 14, "quince": 15, "dieciséis": 16, "dieciseis": 16, "diecisiete": 17,
+        "dieciocho": 18, "diecinueve": 19, "veinte": 20, "veintiuno": 21, "veintiún": 21,
+        "veintiuna": 21, "veintidós": 22, "veintidos": 22, "veintitrés": 23, "veintitres": 23,
+        "veinticuatro": 24, "veinticinco": 25, "veintiséis": 26, "veintiseis": 26,
+        "veintisiete": 27, "veintiocho": 28, "veintinueve": 29, "treinta": 30, "cuarenta": 40,
+        "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+        "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+        "trescientas": 300, "cuatrocientos": 400, "cuatrocientas": 400, "quinientos": 500,
+        "quinientas": 500, "seiscientos": 600, "seiscientas": 600, "setecientos": 700,
+        "setecientas": 700, "ochocientos": 800, "ochocientas": 800, "novecientos": 900,
+        "novecientas": 900,
+    },
+    "pt": {
+        "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5,
+        "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12,
+        "treze": 13, "catorze": 14, "quatorze": 14, "quinze": 15, "dezesseis": 16,
+        "dezasseis": 16, "dezessete": 17, "dezassete": 17, "dezoito": 18, "dezenove": 19,
+        "dezanove": 19, "vinte": 20, "trinta": 30, "quarenta": 40, "cinquenta": 50,
+        "cinqüenta": 50, "sessenta": 60, "setenta": 70, "oitenta": 80, "noventa": 90,
+        "cem": 100, "cento": 100, "duzentos": 200, "duzentas": 200, "trezentos": 300,
+        "trezentas": 300, "quatrocentos": 400, "quatrocentas": 400, "quinhentos": 500,
+        "quinhentas": 500, "seiscentos": 600, "seiscentas": 600, "setecentos": 700,
+        "setecentas": 700, "oitocentos": 800, "oitocentas": 800, "novecentos": 900,
+        "novecentas": 900,
+    },
+}
+# Multipliers of what precedes them ("two hundred", "dos docenas").
+_MULT_WORDS: dict[str, dict[str, int]] = {
+    "en": {"hundred": 100, "dozen": 12},
+    "es": {"docena": 12, "docenas": 12},
+    "pt": {"dúzia": 12, "dúzias": 12},
+}
+_SCALE_WORDS: dict[str, dict[str, float]] = {
+    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "trillion": 1e12,
+           "bn": 1e9, "mn": 1e6, "mln": 1e6},
+    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "billón": 1e12,
+           "billones": 1e12},
+    "pt": {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "milhao": 1e6, "milhoes": 1e6,
+           "mi": 1e6, "bilhão": 1e9, "bilhões": 1e9, "bilião": 1e9, "biliões": 1e9, "bi": 1e9,
+           "trilhão": 1e12, "trilhões": 1e12},
+}
+# Articles that count as 1 only before a multiplier or scale: "a dozen", "un millón".
+_ARTICLES = {"en": ("a", "an"), "es": ("un", "una"), "pt": ("um", "uma")}
+# Connectors allowed inside a number, and the words they may follow.
+_CONNECT = {"en": "and", "es": "y", "pt": "e"}
+_HALF = {"en": r"half\s+an?", "es": r"medi[ao]", "pt": r"mei[ao]"}
+
+# Vague magnitudes: phrase -> value; always approximate.
+_MAGNITUDES: dict[str, dict[str, float]] = {
+    "en": {"dozens of": 12, "scores of": 20, "hundreds of": 100, "thousands of": 1000,
+           "tens of thousands of": 1e4, "hundreds of thousands of": 1e5, "millions of": 1e6,
+           "tens of millions of": 1e7, "hundreds of millions of": 1e8, "billions of": 1e9},
+    "es": {"decenas de": 10, "docenas de": 12, "cientos de": 100, "centenares de": 100,
+           "miles de": 1000, "decenas de miles de": 1e4, "cientos de miles de": 1e5,
+           "millones de": 1e6, "decenas de millones de": 1e7, "cientos de millones de": 1e8,
+           "miles de millones de": 1e9},
+    "pt": {"dezenas de": 10, "dúzias de": 12, "centenas de": 100, "milhares de": 1000,
+           "dezenas de milhares de": 1e4, "centenas de milhares de": 1e5, "milhões de": 1e6,
+           "dezenas de milhões de": 1e7, "centenas de milhões de": 1e8, "bilhões de": 1e9},
+}
+
+# --- units -------------------------------------------------------------------------------
+# word -> (unit, factor). Measures take no adjectives between number and unit; counts do
+# ("three clandestine laboratories", "12 alleged gang members").
+_KG_PER_LB = 0.45359237
+_MEASURES: dict[str, tuple[str, float]] = {
+    **{w: ("kg", 1.0) for w in ("kilo", "kilos", "kilogram", "kilograms", "kilogramme",
+                                "kilogrammes", "kilogramo", "kilogramos", "kilograma",
+                                "kilogramas", "quilo", "quilos", "quilograma", "quilogramas",
+                                "kg", "kgs", "kilo-gram", "kilo-grams")},
+    **{w: ("kg", 0.001) for w in ("gram", "grams", "gramme", "grammes", "gramo", "gramos",
+                                  "grama", "gramas", "g", "gr", "grs")},
+    **{w: ("kg", _KG_PER_LB) for w in ("pound", "pounds", "lb", "lbs", "libra", "libras")},
+    **{w: ("t", 1.0) for w in ("ton", "tons", "tonne", "tonnes", "metric ton", "metric tons",
+                               "metric tonne", "metric tonnes", "tonelada", "toneladas",
+                               "tonelada métrica", "toneladas métricas", "t", "tn")},
+    **{w: ("hectares", 1.0) for w in ("hectare", "hectares", "hectárea", "hectáreas",
+                                      "hectarea", "hectareas", "ha")},
+    **{w: ("usd", 1.0) for w in ("dollar", "dollars", "us dollars", "u.s. dollars",
+                                 "dólar", "dólares", "dolar", "dolares",
+                                 "dólares estadounidenses", "dólares americanos",
+                                 "dólares norte-americanos", "usd")},
+    **{w: ("usd", 1e6) for w in ("mdd",)},
+    **{w: ("pesos", 1e6) for w in ("mdp",)},
+    **{w: ("brl", 1.0) for w in ("reais", "real", "brl")},
+    **{w: ("pesos", 1.0) for w in ("peso", "pesos", "mxn", "cop")},
+    **{w: ("eur", 1.0) for w in ("euro", "euros", "eur")},
+    **{w: ("share", 0.01) for w in ("%", "percent", "per cent", "por ciento", "por cento",
+                                    "pct")},
+    **{w: ("liters", 1.0) for w in ("liter", "liters", "litre", "litres", "litro", "litros")},
+    **{w: ("gallons", 1.0) for w in ("gallon", "gallons", "galón", "galones", "galão",
+                                     "galões")},
+    **{w: ("km", 1.0) for w in ("km", "kilometers", "kilometres", "kilómetros", "kilometros",
+                                "quilômetros", "quilómetros")},
+}
+_COUNTS: dict[str, str] = {
+    **{w: "people" for w in (
+        "people", "persons", "person", "personas", "persona", "pessoas", "pessoa",
+        "individuals", "individuos", "indivíduos", "suspects", "sospechosos", "sospechosas",
+        "suspeitos", "suspeitas", "detainees", "detenidos", "detenidas", "arrestados",
+        "capturados", "aprehendidos", "presos", "detidos", "men", "women", "hombres",
+        "mujeres", "homens", "mulheres", "children", "niños", "menores", "crianças",
+        "civilians", "civiles", "civis", "arrested", "captured", "detained")},
+    **{w: "members" for w in ("members", "miembros", "integrantes", "membros", "member")},
+    **{w: "deaths" for w in (
+        "dead", "deaths", "fatalities", "muertos", "muertas", "muertes", "fallecidos",
+        "asesinados", "asesinadas", "mortos", "mortas", "mortes", "assassinados", "killed",
+        "bodies", "cadáveres", "corpos")},
+    **{w: "labs" for w in (
+        "lab", "labs", "laboratory", "laboratories", "laboratorio", "laboratorios",
+        "laboratório", "laboratórios", "narcolaboratorios", "narco-labs", "factories",
+        "fábricas", "cocinas", "cristalizaderos", "refineries", "refinerías")},
+    **{w: "units" for w in ("units", "unidades")},
+    **{w: "aircraft" for w in ("aircraft", "planes", "airplanes", "aviones", "avionetas",
+                               "aeronaves", "aviões", "helicopters", "helicópteros",
+                               "narcoavionetas")},
+    **{w: "vehicles" for w in ("vehicles", "vehículos", "veículos", "cars", "autos", "carros",
+                               "trucks", "camiones", "caminhões", "camionetas")},
+    **{w: "weapons" for w in ("weapons", "firearms", "guns", "rifles", "pistols", "armas",
+                              "fusiles", "fuzis", "pistolas", "armas de fuego",
+                              "armas de fogo", "grenades", "granadas")},
+    **{w: "rounds" for w in ("rounds", "cartridges", "bullets", "cartuchos", "balas",
+                             "municiones", "munições", "proyectiles")},
+    **{w: "boats" for w in ("boats", "vessels", "speedboats", "lanchas", "embarcaciones",
+                            "barcos", "semisubmersibles", "semisumergibles", "embarcações")},
+    **{w: "homicides" for w in ("homicides", "murders", "homicidios", "asesinatos",
+                                "homicídios", "assassinatos")},
+    **{w: "packages" for w in ("packages", "packets", "bricks", "paquetes", "panelas",
+                               "pacotes", "tabletes", "bultos", "ladrillos")},
+    **{w: "doses" for w in ("doses", "dosis")},
+    **{w: "pills" for w in ("pills", "tablets", "pastillas", "comprimidos", "pastilhas")},
+    **{w: "plants" for w in ("plants", "plantas", "matas", "pés")},
+    **{w: "soldiers" for w in ("soldiers", "troops", "soldados", "tropas", "militares",
+                               "marines", "infantes de marina")},
+    **{w: "police" for w in ("police", "officers", "policemen", "policías", "policias",
+                             "policiais", "agentes", "agents", "uniformados", "gendarmes")},
+    **{w: "prisoners" for w in ("inmates", "prisoners", "reclusos", "internos", "detentos",
+                                "reos")},
+    **{w: "arrests" for w in ("arrests", "detenciones", "capturas", "prisões")},
+    **{w: "operations" for w in ("raids", "operations", "operativos", "operaciones",
+                                 "operações", "allanamientos")},
+    **{w: "migrants" for w in ("migrants", "migrantes")},
+    **{w: "graves" for w in ("graves", "fosas", "covas")},
+}
+# Words that may sit between a number and a count noun only if they are not these.
+_NOT_ADJECTIVE = {
+    "of", "de", "do", "da", "dos", "das", "del", "the", "los", "las", "la", "el", "os", "as",
+    "and", "y", "e", "in", "en", "em", "no", "na", "or", "o", "ou", "a", "an", "to", "que",
+    "that", "who", "were", "was", "are", "is", "fueron", "foram", "for", "por", "para", "con",
+    "with", "com", "than", "más", "mais", "more", "from", "desde", "years", "años", "anos",
+    "days", "días", "dias", "months", "meses", "hours", "horas", "times", "veces", "vezes",
+    "per", "each", "cada", "at", "on", "by", "se", "es", "son", "são",
+}
+# Prefix currencies; "$" is pesos in Spanish-language Latin American press.
+_CURRENCY_PREFIX = (
+    (r"US\s?\$|U\.S\.\s?\$|U\$S?|USD", "usd"),
+    (r"R\$|BRL", "brl"),
+    (r"MX\$|COL?\$|COP|MXN", "pesos"),
+    (r"€|EUR", "eur"),
+    (r"\$", "$"),
+)
+
+_HEDGES = {
+    "en": ("up to", "some", "about", "around", "approximately", "an estimated", "estimated",
+           "almost", "nearly", "more than", "over", "at least", "less than", "fewer than",
+           "roughly", "close to", "as many as", "upwards of", "just over", "just under",
+           "around", "approx.", "under", "a total of some", "as much as", "an average of"),
+    "es": ("unos", "unas", "cerca de", "alrededor de", "hasta", "más de", "casi",
+           "aproximadamente", "al menos", "menos de", "poco más de", "aprox.", "por lo menos",
+           "un estimado de", "una cifra cercana a", "un promedio de", "en torno a"),
+    "pt": ("cerca de", "quase", "mais de", "aproximadamente", "até", "uns", "umas",
+           "pelo menos", "menos de", "em torno de", "por volta de", "ao menos", "aprox.",
+           "pouco mais de", "estimados", "uma média de"),
+}
+_VERBS_PEOPLE = {
+    "en": ("arrested", "detained", "captured", "apprehended", "rescued", "charged",
+           "indicted", "extradited"),
+    "es": ("detuvo a", "detuvieron a", "capturó a", "capturaron a", "arrestó a",
+           "arrestaron a", "aprehendió a", "aprehendieron a", "detuvo", "detuvieron",
+           "rescató a", "rescataron a", "extraditó a"),
+    "pt": ("prendeu", "prenderam", "deteve", "detiveram", "capturou", "capturaram",
+           "resgatou", "resgataram"),
+}
+_VERBS_DEATHS = {
+    "en": ("killed", "murdered", "executed", "massacred", "killing"),
+    "es": ("asesinó a", "asesinaron a", "mató a", "mataron a", "ejecutaron a", "ejecutó a"),
+    "pt": ("matou", "mataram", "assassinou", "assassinaram", "executou", "executaram"),
+}
+
+
+def _alt(words) -> str:
+    parts = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    number: re.Pattern[str]
+    measure: re.Pattern[str]
+    count: re.Pattern[str]
+    attached: re.Pattern[str]
+    hedge_before: re.Pattern[str]
+    verb_people: re.Pattern[str]
+    verb_deaths: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    range_between: re.Pattern[str]
+    range_open: re.Pattern[str]
+    word: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon(lang: str) -> _Lexicon:
+    words = list(_UNITS_WORDS[lang]) + list(_MULT_WORDS[lang]) + list(_SCALE_WORDS[lang])
+    word = _alt(words)
+    art = _alt(_ARTICLES[lang])
+    lead = rf"(?:{art}\s+(?={_alt(list(_MULT_WORDS[lang]) + list(_SCALE_WORDS[lang]))}\b))"
+    words_number = rf"{lead}?{word}(?:(?:[\s-]+|\s+{_CONNECT[lang]}\s+){word})*"
+    digits = r"\d+(?:[.,]\d+)*"
+    scale = _alt(_SCALE_WORDS[lang])
+    digits_number = rf"{digits}(?:\s*{scale}(?:\s+(?:de\s+)?{scale})?(?:\s+\d{{1,3}}(?![\d.,]))?)?"
+    number = (
+        rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<mag>{_alt(_MAGNITUDES[lang])})"
+        rf"|(?P<half>{_HALF[lang]})|(?P<digits>{digits_number})|(?P<words>{words_number}))(?!\w)"
+    )
+    measures = _alt(_MEASURES)
+    counts = _alt(_COUNTS)
+    currency = "|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_CURRENCY_PREFIX))
+    between = {"en": r"between|from", "es": r"entre|de|desde", "pt": r"entre|de|desde"}[lang]
+    joiners = {"en": r"and|to|or|-|–", "es": r"y|a|o|al|hasta|-|–", "pt": r"e|a|ou|até|-|–"}[lang]
+    return _Lexicon(
+        number=re.compile(number, re.IGNORECASE),
+        measure=re.compile(rf"\s*(?:(?:de|of|do|da)\s+)?(?P<unit>{measures})(?!\w)", re.IGNORECASE),
+        count=re.compile(
+            rf"\s*(?:(?:de|of|do|da)\s+)?(?P<adj>(?:[^\W\d_][\w-]*\s+){{0,2}}?)(?P<unit>{counts})(?!\w)",
+            re.IGNORECASE,
+        ),
+        attached=re.compile(r"(?:kg|kgs|g|t|tn|ha|km|%|mdd|mdp)(?!\w)", re.IGNORECASE),
+        hedge_before=re.compile(rf"(?<!\w)(?P<h>{_alt(_HEDGES[lang])})\s+$", re.IGNORECASE),
+        verb_people=re.compile(rf"(?<!\w){_alt(_VERBS_PEOPLE[lang])}\s+$", re.IGNORECASE),
+        verb_deaths=re.compile(rf"(?<!\w){_alt(_VERBS_DEATHS[lang])}\s+$", re.IGNORECASE),
+        currency_before=re.compile(rf"(?<![\w$])(?:{currency})\s?$"),
+        range_between=re.compile(rf"(?<!\w)(?:{between})\s+$", re.IGNORECASE),
+        range_open=re.compile(rf"\s*(?:{joiners})\s*$", re.IGNORECASE),
+        word=re.compile(r"[^\W\d_][\w-]*"),
+    )
+
+
+def _lang(lang: str) -> str:
+    code = (lang or "").lower().split("-")[0].split("_")[0]
+    if code not in LANGS:
+        raise InputError(f"language {lang!r}", "quantities are recognised in en, es and pt only")
+    return code
+
+
+# --- reading numbers --------------------------------------------------------------------
+
+
+def _digits_value(token: str, lang: str) -> float | None:
+    """'3,000' -> 3000; '1,2' -> 1.2; '3.000' (es/pt) -> 3000; '1.234,5' -> 1234.5."""
+    seps = re.findall(r"[.,]", token)
+    if not seps:
+        return float(token)
+    if "." in seps and "," in seps:
+        decimal = token[max(token.rfind("."), token.rfind(","))]
+        other = "," if decimal == "." else "."
+        return float(token.replace(other, "").replace(decimal, "."))
+    sep = seps[0]
+    groups = token.split(sep)
+    if len(groups) > 2:
+        if any(len(g) != 3 for g in groups[1:]):
+            return None
+        return float("".join(groups))
+    head, tail = groups
+    thousands = len(tail) == 3 and (sep == "," or lang != "en") and head != "0"
+    return float(head + tail) if thousands else float(head + "." + tail)
+
+
+def _words_value(tokens: list[str], lang: str) -> tuple[float, int] | None:
+    """Value of number words and how many tokens it used.
+
+    Stops where the words stop forming one number: "dos y tres" is two numbers, "treinta y
+    dos" one; "two three" two, "twenty-three" one.
+    """
+    units, mults, scales = _UNITS_WORDS[lang], _MULT_WORDS[lang], _SCALE_WORDS[lang]
+    total = current = 0.0
+    prev: float | None = None  # value of the previous number word
+    free = False  # the previous word was a multiplier or scale: anything may follow
+    used = 0
+    for i, raw in enumerate(tokens):
+        tok = raw.lower()
+        if tok == _CONNECT[lang]:
+            if prev is None or (prev < 20 and not free):
+                break
+            continue
+        if tok in _ARTICLES[lang] and prev is None and i + 1 < len(tokens):
+            nxt = tokens[i + 1].lower()
+            if nxt in mults or nxt in scales:
+                current, prev, free, used = 1.0, 1.0, False, i + 1
+                continue
+        if tok in units:
+            value = float(units[tok])
+            if prev is not None and not free:
+                tens = 20 <= prev < 100 and prev % 10 == 0 and value < 10
+                hundreds = prev >= 100 and prev % 100 == 0 and value < 100
+                if not (tens or hundreds):
+                    break
+            current += value
+            prev, free = value, False
+        elif tok in mults:
+            current = (current or 1.0) * mults[tok]
+            prev, free = float(mults[tok]), True
+        elif tok in scales:
+            scale = scales[tok]
+            if current == 0 and total and total < scale:
+                total *= scale  # "mil millones"
+            else:
+                total += (current or 1.0) * scale
+            current = 0.0
+            prev, free = scale, True
+        else:
+            break
+        used = i + 1
+    if used == 0:
+        return None
+    return total + current, used
+
+
+def parse_number(phrase: str, lang: str) -> float | None:
+    """The value of a number phrase, or None: '3.000' (es) 3000, 'tres mil' 3000,
+    '1.2 million' 1200000, '62 mil 500' 62500, 'duas' 2, 'a dozen' 12."""
+    code = _lang(lang)
+    phrase = phrase.strip()
+    head = re.match(r"\d+(?:[.,]\d+)*", phrase)
+    if head:
+        value = _digits_value(head.group(0), code)
+        if value is None:
+            return None
+        rest = phrase[head.end():].split()
+        scales = _SCALE_WORDS[code]
+        for i, tok in enumerate(rest):
+            low = tok.lower()
+            if low in scales:
+                value *= scales[low]
+            elif low == "de":
+                continue
+            elif tok.isdigit() and i > 0 and rest[i - 1].lower() == "mil":
+                value += float(tok)
+            else:
+                return None
+        return value
+    tokens = [t for t in re.split(r"[\s-]+", phrase) if t]
+    parsed = _words_value(tokens, code)
+    if parsed is None or parsed[1] != len(tokens):
+        return None
+    return parsed[0]
+
+
+# --- finding quantities -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+    vague: bool  # a magnitude ("hundreds of")
+    has_scale: bool
+    yearlike: bool
+
+
+def _numbers(text: str, lang: str, lexicon: _Lexicon, blocked: list[tuple[int, int]]) -> list[_Number]:
+    out: list[_Number] = []
+    for m in lexicon.number.finditer(text):
+        start, end = m.span()
+        if any(start < e and s < end for s, e in blocked):
+            continue
+        if m.group("mag"):
+            value = _MAGNITUDES[lang][re.sub(r"\s+", " ", m.group("mag").lower())]
+            out.append(_Number(start, end, value, True, True, False))
+            continue
+        if m.group("half"):
+            out.append(_Number(start, end, 0.5, False, False, False))
+            continue
+        if m.group("words"):
+            tokens = [t for t in re.split(r"([\s-]+)", m.group("words"))]
+            words = [t for t in tokens if t.strip(" -\t\n")]
+            parsed = _words_value(words, lang)
+            if parsed is None:
+                continue
+            value, used = parsed
+            if used < len(words):  # cut at the first word that does not continue the number
+                cut = m.start()
+                for w in words[:used]:
+                    cut = text.index(w, cut) + len(w)
+                end = cut
+            if used == 1 and words[0].lower() in _ARTICLES[lang]:
+                continue
+            has_scale = words[used - 1].lower() in _SCALE_WORDS[lang]
+            out.append(_Number(start, end, value, False, has_scale, False))
+            continue
+        phrase = m.group("digits")
+        value = parse_number(phrase, lang)
+        if value is None:
+            continue
+        head = re.match(r"\d+", phrase).group(0)
+        yearlike = phrase == head and len(head) == 4 and head[:2] in ("19", "20")
+        has_scale = bool(re.search(r"[^\d\s.,]\s*$", phrase))
+        out.append(_Number(start, end, value, False, has_scale, yearlike))
+    return out
+
+
+def _unit_after(
+    text: str, pos: int, number: _Number, lang: str, lexicon: _Lexicon
+) -> tuple[str, float, int] | None:
+    """(unit, factor, end) of the unit right after a number, if any."""
+    attached = lexicon.attached.match(text, pos)
+    if attached:
+        unit, factor = _MEASURES[attached.group(0).lower()]
+        return unit, factor, attached.end()
+    if pos < len(text) and text[pos].isalpha():
+        return None  # "21st", "AK47s"
+    for pattern in (lexicon.measure, lexicon.count):
+        m = pattern.match(text, pos)
+        if not m:
+            continue
+        linked = re.match(r"\s*(?:de|of|do|da)\s", m.group(0), re.IGNORECASE)
+        if linked and not (number.has_scale or number.vague):
+            continue  # "3 millones de dólares", "cientos de personas"; not "5 de los presos"
+        word = re.sub(r"\s+", " ", m.group("unit").lower())
+        if pattern is lexicon.measure:
+            if lang == "es" and word == "ha":
+                continue  # Spanish "ha" is a verb ("30 ha sido")
+            unit, factor = _MEASURES[word]
+            return unit, factor, m.end()
+        if number.yearlike:
+            continue  # "2012 police": a year, not a head count
+        if any(a.lower() in _NOT_ADJECTIVE for a in m.group("adj").split()):
+            continue
+        return _COUNTS[word], 1.0, m.end()
+    return None
+
+
+def _currency_before(text: str, start: int, lang: str, lexicon: _Lexicon) -> tuple[str, int] | None:
+    m = lexicon.currency_before.search(text, max(0, start - 8), start)
+    if not m:
+        return None
+    for i, (_, unit) in enumerate(_CURRENCY_PREFIX):
+        if m.group(f"c{i}"):
+            if unit == "$":
+                unit = "pesos" if lang == "es" else "usd"
+            return unit, m.start()
+    return None
+
+
+def find_quantities(text: str, lang: str) -> list[QuantityExpr]:
+    """Quantities in ``text``, in order. See the module docstring for what is recognised."""
+    from crimegraph.extract.timex import find_times  # numbers in dates are not quantities
+
+    code = _lang(lang)
+    lexicon = _lexicon(code)
+    blocked = [(t.start, t.end) for t in find_times(text, code, None)]
+    numbers = _numbers(text, code, lexicon, blocked)
+    out: list[QuantityExpr] = []
+    i = 0
+    while i < len(numbers):
+        first = numbers[i]
+        last, low, high = first, None, None
+        # Ranges: "between 2 and 3", "2 to 3", "de 2 a 3", "2-3".
+        if i + 1 < len(numbers):
+            nxt = numbers[i + 1]
+            gap = text[first.end:nxt.start]
+            if len(gap) <= 8 and lexicon.range_open.fullmatch(gap + " ") and nxt.value > first.value:
+                last, low, high = nxt, first.value, nxt.value
+                if first.has_scale is False and nxt.has_scale:
+                    # "2 to 3 million": the scale applies to both ends
+                    low = first.value * _scale_of(text[nxt.start:nxt.end], code)
+        found = _unit_after(text, last.end, last, code, lexicon)
+        start = first.start
+        currency = _currency_before(text, start, code, lexicon)
+        unit, factor, end = (None, 1.0, last.end)
+        if currency:
+            unit, start = currency[0], currency[1]
+            if found and found[0] == unit:
+                end = found[2]
+        elif found:
+            unit, factor, end = found
+        before = text[max(0, start - 40):start]
+        if unit == "people" and lexicon.verb_deaths.search(before):
+            unit = "deaths"
+        if unit is None:
+            hedge = lexicon.hedge_before.search(before)
+            context = before[: hedge.start()] if hedge else before
+            if lexicon.verb_deaths.search(context) and not first.yearlike:
+                unit = "deaths"
+            elif lexicon.verb_people.search(context) and not first.yearlike:
+                unit = "people"
+        if unit is None or (first.yearlike and not found and not currency):
+            i += 1
+            continue
+        if low is not None:
+            between = lexicon.range_between.search(text, max(0, start - 10), start)
+            if between:
+                start = between.start()
+        hedge = lexicon.hedge_before.search(text, max(0, start - 30), start)
+        if hedge:
+            start = hedge.start()
+        approximate = bool(hedge) or low is not None or first.vague or last.vague
+        if low is not None:
+            value = low * factor
+            low, high = low * factor, high * factor  # type: ignore[operator]
+        else:
+            value = last.value * factor
+        out.append(
+            QuantityExpr(start, end, text[start:end], _clean(value), unit, approximate,
+                         _clean(low) if low is not None else None,
+                         _clean(high) if high is not None else None)
+        )
+        i += 2 if last is not first else 1
+    log.debug("find_quantities: %d quantities in %d characters (%s)", len(out), len(text), code)
+    return out
+
+
+def _scale_of(phrase: str, lang: str) -> float:
+    for tok in reversed(phrase.lower().split()):
+        if tok in _SCALE_WORDS[lang]:
+            return _SCALE_WORDS[lang][tok]
+    return 1.0
+
+
+def _clean(value: float) -> float:
+    """Round away binary noise: 0.8000000000000002 -> 0.8."""
+    return float(round(value, 9))
