@@ -374,3 +374,65 @@ def test_load_gold_news_es_pt(tmp_path):
     (doc,) = load_gold([gold_file], tmp_path)
     assert doc.document.source == "Diario Inventado" and doc.document.language == "es"
     assert doc.document.published == dt.date(2021, 1, 2)
+
+
+# ---------------------------------------------------------------- the committed gold set
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "crimegraph" / "evaluate" / "gold"
+
+
+def test_gold_files_join_to_shared_data_and_spans_are_sound(shared_data):
+    from crimegraph.model import EVENT_TYPES, MODALITIES, PRECISIONS, TRENDS
+
+    paths = sorted(GOLD_DIR.glob("insightcrime-dev-a.jsonl"))
+    assert paths, "annotator A's gold file is missing"
+    docs = load_gold(paths, shared_data)
+    assert len(docs) >= 30
+    for doc in docs:
+        text = doc.document.text
+        assert doc.document.published is not None and doc.published_estimated
+        assert doc.events, doc.item
+        for ev in doc.events:
+            assert ev.type in EVENT_TYPES and ev.modality in MODALITIES
+            assert ev.trend is None or ev.trend in TRENDS
+            s, e = ev.evidence
+            assert 0 <= s <= ev.trigger[0] < ev.trigger[1] <= e <= len(text), doc.item
+            # evidence is whole sentences: it never starts or ends inside a word
+            assert not text[s].isspace() and not text[e - 1].isspace()
+            assert s == 0 or not text[s - 1].isalnum(), doc.item
+            for place in ev.places:
+                assert place.precision in PRECISIONS
+                assert 0 <= place.span[0] < place.span[1] <= len(text)
+            if ev.time:
+                assert ev.time.start <= ev.time.end
+                assert ev.time.start <= doc.document.published.isoformat(), doc.item
+            if ev.attribution.speaker_span:
+                assert ev.attribution.speaker_span[1] <= len(text)
+
+
+def test_gold_scores_itself_perfectly(shared_data):
+    """Gold turned into facts@1 predictions must score 1.0: the scorer and the file agree."""
+    docs = load_gold(sorted(GOLD_DIR.glob("insightcrime-dev-a.jsonl")), shared_data)
+    predicted = []
+    for doc in docs:
+        entities, events = [], []
+        for i, ev in enumerate(doc.events):
+            roles: dict[str, list[str]] = {}
+            for j, place in enumerate(ev.places):
+                eid = f"p{i}_{j}"
+                text = doc.document.text[place.span[0]:place.span[1]]
+                entities.append({"id": eid, "type": "place", "name": place.name, "country": place.country,
+                                 "mentions": [{"start": place.span[0], "end": place.span[1], "text": text}]})
+                roles.setdefault(place.role, []).append(eid)
+            events.append({
+                "type": ev.type, "roles": roles, "evidence": [{"start": ev.evidence[0], "end": ev.evidence[1]}],
+                "time": {"start": ev.time.start, "end": ev.time.end} if ev.time else None,
+                "quantity": {"value": ev.quantity.value, "unit": ev.quantity.unit} if ev.quantity else None,
+                "attribution": {"source": ev.attribution.source, "speaker": ev.attribution.speaker,
+                                "speaker_span": ev.attribution.speaker_span, "analysis": ev.attribution.analysis},
+                "modality": ev.modality, "polarity": ev.polarity,
+            })
+        predicted.append({"document": {"id": doc.document.id}, "entities": entities, "events": events})
+    result = score_events(docs, predicted)
+    assert result["strict"]["overall"]["f1"] == pytest.approx(1.0)
+    assert all(a["accuracy"] in (None, 1.0) for a in result["attributes"].values())
