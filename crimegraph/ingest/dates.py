@@ -52,6 +52,7 @@ def _words(text: str, day_first: bool | None) -> dt.date | None:
         "REQUIRE_PARTS": ["day", "month", "year"],
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
+        "PARSERS": ["absolute-time"],  # never "yesterday": metadata dates are absolute
     }
     if day_first is not None:
         settings["DATE_ORDER"] = "DMY" if day_first else "MDY"

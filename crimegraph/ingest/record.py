@@ -19,15 +19,19 @@ logger = logging.getLogger(__name__)
 
 # Field names accepted in JSON records and as CSV headers, in order of preference.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "article", "full_text", "fulltext", "story", "maintext"),
-    "title": ("title", "headline", "heading"),
+    "text": (
+        "text", "body", "content", "article", "full_text", "fulltext", "story", "maintext",
+        "texto", "cuerpo", "contenido", "conteudo", "conteúdo", "corpo",
+    ),
+    "title": ("title", "headline", "heading", "titulo", "título"),
     "published": (
         "published", "date", "pubdate", "pub_date", "publication_date", "published_at",
         "date_published", "datepublished", "published_date", "publish_date", "created_at", "time",
+        "fecha", "data", "fecha_publicacion", "data_publicacao",
     ),
-    "url": ("url", "link", "href", "canonical_url", "permalink"),
-    "source": ("source", "outlet", "publisher", "site", "site_name", "source_name", "media"),
-    "language": ("language", "lang", "locale", "language_code"),
+    "url": ("url", "link", "href", "canonical_url", "permalink", "enlace"),
+    "source": ("source", "outlet", "publisher", "site", "site_name", "source_name", "media", "fuente", "fonte", "medio"),
+    "language": ("language", "lang", "locale", "language_code", "idioma", "lingua", "língua"),
 }
 
 _SPACES = re.compile(r"\s+")
