@@ -159,7 +159,7 @@ _COUNTS: dict[str, str] = {
         "suspeitos", "suspeitas", "detainees", "detenidos", "detenidas", "arrestados",
         "capturados", "aprehendidos", "presos", "detidos", "men", "women", "hombres",
         "mujeres", "homens", "mulheres", "children", "niños", "menores", "crianças",
-        "civilians", "civiles", "civis", "arrested", "captured", "detained")},
+        "civilians", "arrested", "captured", "detained")},
     **{w: "members" for w in ("members", "miembros", "integrantes", "membros", "member")},
     **{w: "deaths" for w in (
         "dead", "deaths", "fatalities", "muertos", "muertas", "muertes", "fallecidos",
@@ -286,6 +286,7 @@ def _lexicon(lang: str) -> _Lexicon:
     currency = "|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_CURRENCY_PREFIX))
     between = {"en": r"between|from", "es": r"entre|de|desde", "pt": r"entre|de|desde"}[lang]
     joiners = {"en": r"and|to|or|-|–", "es": r"y|a|o|al|hasta|-|–", "pt": r"e|a|ou|até|-|–"}[lang]
+    currency_gap = "|".join(pattern for pattern, _ in _CURRENCY_PREFIX)
     return _Lexicon(
         number=re.compile(number, re.IGNORECASE),
         measure=re.compile(rf"\s*(?:(?:de|of|do|da)\s+)?(?P<unit>{measures})(?!\w)", re.IGNORECASE),
@@ -299,7 +300,7 @@ def _lexicon(lang: str) -> _Lexicon:
         verb_deaths=re.compile(rf"(?<!\w){_alt(_VERBS_DEATHS[lang])}\s+$", re.IGNORECASE),
         currency_before=re.compile(rf"(?<![\w$])(?:{currency})\s?$"),
         range_between=re.compile(rf"(?<!\w)(?:{between})\s+$", re.IGNORECASE),
-        range_open=re.compile(rf"\s*(?:{joiners})\s*$", re.IGNORECASE),
+        range_open=re.compile(rf"\s*(?:{joiners})\s*(?:{currency_gap})?\s?$", re.IGNORECASE),
         word=re.compile(r"[^\W\d_][\w-]*"),
     )
 
@@ -528,7 +529,7 @@ def find_quantities(text: str, lang: str) -> list[QuantityExpr]:
         if i + 1 < len(numbers):
             nxt = numbers[i + 1]
             gap = text[first.end:nxt.start]
-            if len(gap) <= 8 and lexicon.range_open.fullmatch(gap + " ") and nxt.value > first.value:
+            if len(gap) <= 10 and lexicon.range_open.fullmatch(gap) and nxt.value > first.value:
                 last, low, high = nxt, first.value, nxt.value
                 if first.has_scale is False and nxt.has_scale:
                     # "2 to 3 million": the scale applies to both ends
