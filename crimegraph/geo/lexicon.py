@@ -32,6 +32,8 @@ class Supplement:
     version: int
     country_aliases: dict[str, tuple[str, ...]]
     country_points: dict[str, tuple[float, float]]
+    admin1_aliases: dict[str, tuple[str, ...]]
+    country_names: dict[str, str]
     places: tuple[SupplementPlace, ...]
 
 
@@ -68,6 +70,8 @@ def load_supplement() -> Supplement:
         version=int(data["version"]),
         country_aliases={k: tuple(str(a) for a in v) for k, v in (data.get("country_aliases") or {}).items()},
         country_points={k: (float(v[0]), float(v[1])) for k, v in (data.get("country_points") or {}).items()},
+        country_names={str(k): str(v) for k, v in (data.get("country_names") or {}).items()},
+        admin1_aliases={k: tuple(str(a) for a in v) for k, v in (data.get("admin1_aliases") or {}).items()},
         places=tuple(places),
     )
 

@@ -41,17 +41,41 @@ _LINK = re.compile(r"^\s*(,|\(|,?\s+(in|en|em|no|na|del|de|do|da)\s+)\s*$", re.I
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)?")
 
 
+_BIG = {"PCLI", "ADM1", "CONT", "RGN", "PPLC"}
+_DEMONYM_RULES = (
+    ("ians", ("ia", "io")), ("ian", ("ia", "io")), ("eans", ("e",)), ("ean", ("e",)), ("ans", ("a", "", "as")),
+    ("an", ("a", "", "as")), ("ers", ("",)), ("er", ("",)), ("is", ("",)), ("i", ("",)), ("ese", ("", "a")), ("ns", ("",)),
+    ("ites", ("",)), ("ite", ("",)),
+)
+
+
+def _demonym_bases(key: str) -> list[str]:
+    """Place names a nationality or inhabitant word may derive from: "ohioans" -> "ohio",
+    "texan" -> "texas", "londoner" -> "london", "dagestani" -> "dagestan"."""
+    out = []
+    for suffix, repls in _DEMONYM_RULES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            out.extend(key[: -len(suffix)] + r for r in repls)
+    return out
+
+
 def load_weights(name: str = "ranker.json") -> np.ndarray:
     """The shipped ranking weights (data/ranker.json), else the hand-set defaults."""
+    return np.array([w for _, w in _load_model(name)[1]])
+
+
+def _load_model(name: str) -> tuple[str, list[tuple[str, float]]]:
     path = resources.files("crimegraph.geo").joinpath("data", name)
     weights = dict(DEFAULT_WEIGHTS)
+    info = "hand-set weights"
     if path.is_file():
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             weights.update({k: float(v) for k, v in data["weights"].items() if k in weights})
+            info = str(data.get("info", name))
         except (ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"crimegraph/geo/data/{name}: invalid ranking model ({exc})") from exc
-    return np.array([weights[f] for f in FEATURES])
+    return info, [(f, weights[f]) for f in FEATURES]
 
 
 def place_from_candidate(c: Candidate, confidence: float, name: str | None = None) -> Place:
@@ -88,13 +112,23 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer, weights: np.ndarray | None = None, passes: int = 2):
         self.gazetteer = gazetteer
-        self.weights = load_weights() if weights is None else weights
+        if weights is None:
+            self.info, pairs = _load_model("ranker.json")
+            weights = np.array([w for _, w in pairs])
+        else:
+            self.info = "weights given by the caller"
+        self.weights = weights
         self.passes = passes
 
     # candidates -----------------------------------------------------------------------
     def candidates(self, text: str) -> tuple[str, tuple[Candidate, ...]]:
         """(group key, candidates) for a toponym's text, trying a few textual variants."""
         key = norm(text)
+        cc = self.gazetteer.demonym_country(key)
+        if cc and text[:1].isupper():
+            country = self.gazetteer.country(cc)
+            if country is not None:  # "Canadian", "brasileños": the country, not a town of that name
+                return f"country:{cc}", (country,)
         tries = [key]
         stripped = _POSSESSIVE.sub("", key)
         tries.append(stripped)
@@ -114,6 +148,10 @@ class Resolver:
             country = self.gazetteer.country(cc)
             if country is not None:
                 return f"country:{cc}", (country,)
+        for base in _demonym_bases(stripped):
+            cands = tuple(c for c in self.gazetteer.lookup_key(base) if c.feature in _BIG or c.population >= 100_000)
+            if cands:
+                return base, cands
         return key, ()
 
     # context --------------------------------------------------------------------------
