@@ -1,0 +1,296 @@
+"""Time expressions: spotting (exact offsets) and resolution against the publication date.
+
+Expected dates are worked out by hand from the rules in docs/time-and-quantities.md.
+Reference weekdays: 2013-10-08 Tuesday, 2013-03-03 Sunday, 2014-01-01 Wednesday,
+2014-02-12 Wednesday, 2016-03-01 Tuesday (leap year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crimegraph.errors import CrimegraphError
+from crimegraph.extract.timex import TimeExpr, find_times
+
+P = "2013-10-08"  # a Tuesday
+
+# (lang, published, sentence, expected expression, start, end, granularity)
+CASES = [
+    # --- English ---------------------------------------------------------------------------
+    ("en", P, "A lab was destroyed in September near the border.", "in September", "2013-09-01", "2013-09-30", "month"),
+    ("en", P, "On Tuesday, the two governments signed an agreement.", "On Tuesday", "2013-10-08", "2013-10-08", "day"),
+    ("en", P, "Police raided the farm on Friday.", "on Friday", "2013-10-04", "2013-10-04", "day"),
+    ("en", P, "He was arrested last Tuesday in Lima.", "last Tuesday", "2013-10-01", "2013-10-01", "day"),
+    ("en", P, "The minister said Sunday that talks would resume.", "Sunday", "2013-10-06", "2013-10-06", "day"),
+    ("en", P, "Talks will resume next Thursday.", "next Thursday", "2013-10-10", "2013-10-10", "day"),
+    ("en", P, "Seizures doubled last year.", "last year", "2012-01-01", "2012-12-31", "year"),
+    ("en", P, "Processing has grown since the beginning of 2013.", "since the beginning of 2013", "2013-01-01", "2013-10-08", "range"),
+    ("en", P, "The group has expanded this year.", "this year", "2013-01-01", "2013-12-31", "year"),
+    ("en", P, "Officials met last month.", "last month", "2013-09-01", "2013-09-30", "month"),
+    ("en", P, "Troops arrived last week.", "last week", "2013-09-30", "2013-10-06", "week"),
+    ("en", P, "More troops arrive this week.", "this week", "2013-10-07", "2013-10-13", "week"),
+    ("en", P, "The plane landed yesterday.", "yesterday", "2013-10-07", "2013-10-07", "day"),
+    ("en", P, "The shipment left two weeks ago.", "two weeks ago", "2013-09-23", "2013-09-29", "week"),
+    ("en", P, "He fled three days ago.", "three days ago", "2013-10-05", "2013-10-05", "day"),
+    ("en", P, "The cell was dismantled two months ago.", "two months ago", "2013-08-01", "2013-08-31", "month"),
+    ("en", P, "The law passed two years ago.", "two years ago", "2011-01-01", "2011-12-31", "year"),
+    ("en", P, "Murders peaked in 2012 across the region.", "in 2012", "2012-01-01", "2012-12-31", "year"),
+    ("en", P, "The trial began July 15 in Miami.", "July 15", "2013-07-15", "2013-07-15", "day"),
+    ("en", P, "The jail riot of November 15 left six dead.", "November 15", "2012-11-15", "2012-11-15", "day"),
+    ("en", P, "The report appeared in July 2013.", "in July 2013", "2013-07-01", "2013-07-31", "month"),
+    ("en", P, "The cartel split in early 2013.", "in early 2013", "2013-01-01", "2013-04-30", "range"),
+    ("en", P, "A truce held until mid-2013 at least.", "mid-2013", "2013-05-01", "2013-08-31", "range"),
+    ("en", P, "Fighting resumed in late 2012.", "in late 2012", "2012-09-01", "2012-12-31", "range"),
+    ("en", P, "Homicides fell between 2010 and 2012.", "between 2010 and 2012", "2010-01-01", "2012-12-31", "range"),
+    ("en", P, "Seizures rose from 2009 to 2011.", "from 2009 to 2011", "2009-01-01", "2011-12-31", "range"),
+    ("en", P, "Under the dictatorship (1980-1981) trafficking grew.", "1980-1981", "1980-01-01", "1981-12-31", "range"),
+    ("en", P, "The cartel dominated in the 1990s.", "in the 1990s", "1990-01-01", "1999-12-31", "range"),
+    ("en", P, "It emerged in the late 1990s.", "in the late 1990s", "1997-01-01", "1999-12-31", "range"),
+    ("en", P, "It was displaced in the mid-2000s.", "in the mid-2000s", "2004-01-01", "2006-12-31", "range"),
+    ("en", P, "The vote took place October 8, 2013, in the capital.", "October 8, 2013", "2013-10-08", "2013-10-08", "day"),
+    ("en", P, "The vote took place on 8 October 2013.", "on 8 October 2013", "2013-10-08", "2013-10-08", "day"),
+    ("en", P, "Dated 2013-10-08 and signed.", "2013-10-08", "2013-10-08", "2013-10-08", "day"),
+    ("en", P, "Police say that on Oct. 3 the boat sank.", "on Oct. 3", "2013-10-03", "2013-10-03", "day"),
+    ("en", P, "Protests began Tuesday, October 1, downtown.", "Tuesday, October 1", "2013-10-01", "2013-10-01", "day"),
+    ("en", P, "The raid happened in December.", "in December", "2012-12-01", "2012-12-31", "month"),
+    ("en", P, "Two ministers resigned earlier this year.", "earlier this year", "2013-01-01", "2013-10-08", "range"),
+    ("en", P, "Arrests rose earlier this month.", "earlier this month", "2013-10-01", "2013-10-08", "range"),
+    ("en", P, "Violence grew over the past three years.", "over the past three years", "2010-10-08", "2013-10-08", "range"),
+    ("en", P, "Coca prices fell at the end of last year.", "at the end of last year", "2012-09-01", "2012-12-31", "range"),
+    ("en", P, "Seizures rose in the first half of 2013.", "in the first half of 2013", "2013-01-01", "2013-06-30", "range"),
+    ("en", P, "Prices dropped between July and September.", "between July and September", "2013-07-01", "2013-09-30", "range"),
+    ("en", P, "The pilot was caught last July.", "last July", "2013-07-01", "2013-07-31", "month"),
+    ("en", P, "The bill may pass this September.", "this September", "2013-09-01", "2013-09-30", "month"),
+    ("en", P, "The bill was signed in May this year.", "in May this year", "2013-05-01", "2013-05-31", "month"),
+    ("en", P, "They rebelled in March of last year.", "in March of last year", "2012-03-01", "2012-03-31", "month"),
+    ("en", P, "They will march in March.", "in March", "2013-03-01", "2013-03-31", "month"),
+    ("en", P, "He has been a fugitive since 2011.", "since 2011", "2011-01-01", "2013-10-08", "range"),
+    ("en", P, "Elections are due next month.", "next month", "2013-11-01", "2013-11-30", "month"),
+    ("en", P, "Police arrived in early September.", "in early September", "2013-09-01", "2013-09-10", "range"),
+    ("en", P, "Prisons held 3,758 inmates at the end of July.", "at the end of July", "2013-07-21", "2013-07-31", "range"),
+    ("en", "2014-02-12", "The raid happened in December.", "in December", "2013-12-01", "2013-12-31", "month"),
+    ("en", "2014-02-12", "He spoke on Wednesday.", "on Wednesday", "2014-02-12", "2014-02-12", "day"),
+    ("en", "2014-01-01", "Murders fell last year.", "last year", "2013-01-01", "2013-12-31", "year"),
+    ("en", "2014-01-01", "The convoy left yesterday.", "yesterday", "2013-12-31", "2013-12-31", "day"),
+    ("en", "2014-01-01", "The convoy left last week.", "last week", "2013-12-23", "2013-12-29", "week"),
+    ("en", "2014-01-01", "Seizures rose last month.", "last month", "2013-12-01", "2013-12-31", "month"),
+    ("en", "2014-01-01", "The cell fell two months ago.", "two months ago", "2013-11-01", "2013-11-30", "month"),
+    ("en", "2014-01-01", "The prison opened January 5.", "January 5", "2013-01-05", "2013-01-05", "day"),
+    ("en", "2013-07-10", "The pilot was caught last July.", "last July", "2012-07-01", "2012-07-31", "month"),
+    ("en", "2016-03-01", "The deal fell through February 29.", "February 29", "2016-02-29", "2016-02-29", "day"),
+    ("en", "2016-03-01", "Killings rose last month.", "last month", "2016-02-01", "2016-02-29", "month"),
+    ("en", "2013-03-03", "Voting ended on Sunday.", "on Sunday", "2013-03-03", "2013-03-03", "day"),
+    ("en", "2013-03-03", "Voting ended last Sunday.", "last Sunday", "2013-02-24", "2013-02-24", "day"),
+    ("en", "2013-03-03", "He was freed on Monday.", "on Monday", "2013-02-25", "2013-02-25", "day"),
+    ("en", "2013-03-03", "Troops patrolled this week.", "this week", "2013-02-25", "2013-03-03", "week"),
+    # --- Spanish ---------------------------------------------------------------------------
+    ("es", P, "Fue detenido el martes pasado en Lima.", "el martes pasado", "2013-10-01", "2013-10-01", "day"),
+    ("es", P, "Fue detenido el pasado martes en Lima.", "el pasado martes", "2013-10-01", "2013-10-01", "day"),
+    ("es", P, "Los gobiernos firmaron el martes un convenio.", "el martes", "2013-10-08", "2013-10-08", "day"),
+    ("es", P, "La policía allanó el viernes una finca.", "el viernes", "2013-10-04", "2013-10-04", "day"),
+    ("es", P, "El ministro informó este lunes que hubo capturas.", "este lunes", "2013-10-07", "2013-10-07", "day"),
+    ("es", P, "La audiencia será el próximo jueves.", "el próximo jueves", "2013-10-10", "2013-10-10", "day"),
+    ("es", P, "Un laboratorio fue destruido en julio cerca de la frontera.", "en julio", "2013-07-01", "2013-07-31", "month"),
+    ("es", P, "Las incautaciones crecieron el año pasado.", "el año pasado", "2012-01-01", "2012-12-31", "year"),
+    ("es", P, "Se reunieron el mes pasado.", "el mes pasado", "2013-09-01", "2013-09-30", "month"),
+    ("es", P, "Llegaron la semana pasada.", "la semana pasada", "2013-09-30", "2013-10-06", "week"),
+    ("es", P, "El procesamiento crece desde principios de 2013.", "desde principios de 2013", "2013-01-01", "2013-10-08", "range"),
+    ("es", P, "Está prófugo desde 2011.", "desde 2011", "2011-01-01", "2013-10-08", "range"),
+    ("es", P, "El cártel se dividió a principios de 2013.", "a principios de 2013", "2013-01-01", "2013-04-30", "range"),
+    ("es", P, "La tregua duró hasta mediados de 2013.", "mediados de 2013", "2013-05-01", "2013-08-31", "range"),
+    ("es", P, "Los combates volvieron a finales de 2012.", "a finales de 2012", "2012-09-01", "2012-12-31", "range"),
+    ("es", P, "Fue capturado a finales del año pasado.", "a finales del año pasado", "2012-09-01", "2012-12-31", "range"),
+    ("es", P, "El cargamento salió hace dos semanas.", "hace dos semanas", "2013-09-23", "2013-09-29", "week"),
+    ("es", P, "Huyó hace tres días.", "hace tres días", "2013-10-05", "2013-10-05", "day"),
+    ("es", P, "El juicio comenzó el 15 de julio en Bogotá.", "el 15 de julio", "2013-07-15", "2013-07-15", "day"),
+    ("es", P, "La votación fue el 8 de octubre de 2013 en la capital.", "el 8 de octubre de 2013", "2013-10-08", "2013-10-08", "day"),
+    ("es", P, "La avioneta aterrizó ayer en la pista.", "ayer", "2013-10-07", "2013-10-07", "day"),
+    ("es", P, "La avioneta aterrizó anteayer en la pista.", "anteayer", "2013-10-06", "2013-10-06", "day"),
+    ("es", P, "Los homicidios cayeron entre 2010 y 2012.", "entre 2010 y 2012", "2010-01-01", "2012-12-31", "range"),
+    ("es", P, "El cártel dominaba en los años 90.", "en los años 90", "1990-01-01", "1999-12-31", "range"),
+    ("es", P, "Nació en la década de 1980 como banda local.", "en la década de 1980", "1980-01-01", "1989-12-31", "range"),
+    ("es", P, "El grupo se expandió este año.", "este año", "2013-01-01", "2013-12-31", "year"),
+    ("es", P, "Se declaró culpable en mayo de este año.", "en mayo de este año", "2013-05-01", "2013-05-31", "month"),
+    ("es", P, "Fue extraditado en junio del año pasado.", "en junio del año pasado", "2012-06-01", "2012-06-30", "month"),
+    ("es", P, "La producción aumentó desde julio.", "desde julio", "2013-07-01", "2013-10-08", "range"),
+    ("es", P, "Los precios cayeron entre julio y septiembre de 2012.", "entre julio y septiembre de 2012", "2012-07-01", "2012-09-30", "range"),
+    ("es", P, "Fue arrestado en octubre de 2008 en Tijuana.", "en octubre de 2008", "2008-10-01", "2008-10-31", "month"),
+    ("es", P, "Hubo miles de muertos en los últimos seis años.", "en los últimos seis años", "2007-10-08", "2013-10-08", "range"),
+    ("es", P, "El pasado 5 de marzo publicó un panfleto.", "El pasado 5 de marzo", "2013-03-05", "2013-03-05", "day"),
+    ("es", P, "Las capturas subieron en el primer semestre de 2013.", "en el primer semestre de 2013", "2013-01-01", "2013-06-30", "range"),
+    ("es", P, "La orden se firmó el 10/08/2013 en Quito.", "10/08/2013", "2013-08-10", "2013-08-10", "day"),
+    ("es", P, "La coca creció en 2012 en Perú.", "en 2012", "2012-01-01", "2012-12-31", "year"),
+    ("es", P, "Ocurrió el pasado viernes 4 de octubre en Cali.", "el pasado viernes 4 de octubre", "2013-10-04", "2013-10-04", "day"),
+    ("es", P, "En lo que va del año hubo 80 homicidios.", "En lo que va del año", "2013-01-01", "2013-10-08", "range"),
+    ("es", "2014-01-01", "Se firmó el martes en La Paz.", "el martes", "2013-12-31", "2013-12-31", "day"),
+    ("es", "2014-02-12", "El robo ocurrió en diciembre.", "en diciembre", "2013-12-01", "2013-12-31", "month"),
+    ("es", "2013-03-03", "Las elecciones fueron el domingo.", "el domingo", "2013-03-03", "2013-03-03", "day"),
+    ("es", "2013-03-03", "Las elecciones fueron el domingo pasado.", "el domingo pasado", "2013-02-24", "2013-02-24", "day"),
+    # --- Portuguese ------------------------------------------------------------------------
+    ("pt", P, "O avião foi apreendido na última sexta-feira.", "na última sexta-feira", "2013-10-04", "2013-10-04", "day"),
+    ("pt", P, "A PF deflagrou nesta terça-feira uma operação.", "nesta terça-feira", "2013-10-08", "2013-10-08", "day"),
+    ("pt", P, "Os presos chegaram na segunda-feira.", "na segunda-feira", "2013-10-07", "2013-10-07", "day"),
+    ("pt", P, "O barco afundou na sexta-feira passada.", "na sexta-feira passada", "2013-10-04", "2013-10-04", "day"),
+    ("pt", P, "A audiência será na próxima quinta-feira.", "na próxima quinta-feira", "2013-10-10", "2013-10-10", "day"),
+    ("pt", P, "O laboratório foi destruído em julho.", "em julho", "2013-07-01", "2013-07-31", "month"),
+    ("pt", P, "As apreensões dobraram o ano passado.", "o ano passado", "2012-01-01", "2012-12-31", "year"),
+    ("pt", P, "As apreensões dobraram no ano passado.", "no ano passado", "2012-01-01", "2012-12-31", "year"),
+    ("pt", P, "Os ministros se reuniram no mês passado.", "no mês passado", "2013-09-01", "2013-09-30", "month"),
+    ("pt", P, "As tropas chegaram na semana passada.", "na semana passada", "2013-09-30", "2013-10-06", "week"),
+    ("pt", P, "A carga saiu há duas semanas.", "há duas semanas", "2013-09-23", "2013-09-29", "week"),
+    ("pt", P, "A facção surgiu há três anos.", "há três anos", "2010-01-01", "2010-12-31", "year"),
+    ("pt", P, "O julgamento começou em 15 de julho.", "em 15 de julho", "2013-07-15", "2013-07-15", "day"),
+    ("pt", P, "O acidente ocorreu no dia 15 de julho de 2012.", "no dia 15 de julho de 2012", "2012-07-15", "2012-07-15", "day"),
+    ("pt", P, "A facção se dividiu no início de 2013.", "no início de 2013", "2013-01-01", "2013-04-30", "range"),
+    ("pt", P, "A trégua durou até meados de 2013.", "meados de 2013", "2013-05-01", "2013-08-31", "range"),
+    ("pt", P, "A trégua acabou em meados de 2013.", "em meados de 2013", "2013-05-01", "2013-08-31", "range"),
+    ("pt", P, "Os confrontos voltaram no final de 2012.", "no final de 2012", "2012-09-01", "2012-12-31", "range"),
+    ("pt", P, "O avião pousou ontem na pista.", "ontem", "2013-10-07", "2013-10-07", "day"),
+    ("pt", P, "O avião pousou anteontem na pista.", "anteontem", "2013-10-06", "2013-10-06", "day"),
+    ("pt", P, "Ele está foragido desde 2011.", "desde 2011", "2011-01-01", "2013-10-08", "range"),
+    ("pt", P, "Os homicídios caíram entre 2010 e 2012.", "entre 2010 e 2012", "2010-01-01", "2012-12-31", "range"),
+    ("pt", P, "A facção nasceu na década de 1990.", "na década de 1990", "1990-01-01", "1999-12-31", "range"),
+    ("pt", P, "As transferências foram feitas nos anos 90.", "nos anos 90", "1990-01-01", "1999-12-31", "range"),
+    ("pt", P, "As visitas estão suspensas desde março deste ano.", "desde março deste ano", "2013-03-01", "2013-10-08", "range"),
+    ("pt", P, "Ele foi preso em maio do ano passado.", "em maio do ano passado", "2012-05-01", "2012-05-31", "month"),
+    ("pt", P, "A produção cresce desde o início de 2013.", "desde o início de 2013", "2013-01-01", "2013-10-08", "range"),
+    ("pt", P, "O grupo cresceu neste ano.", "neste ano", "2013-01-01", "2013-12-31", "year"),
+    ("pt", P, "Houve 20 ataques no primeiro semestre de 2013.", "no primeiro semestre de 2013", "2013-01-01", "2013-06-30", "range"),
+    ("pt", P, "A operação foi em agosto de 2016 no Pará.", "em agosto de 2016", "2016-08-01", "2016-08-31", "month"),
+    ("pt", P, "O relatório saiu em 2012 em Brasília.", "em 2012", "2012-01-01", "2012-12-31", "year"),
+    ("pt", P, "A fuga foi há 20 anos atrás.", "há 20 anos atrás", "1993-01-01", "1993-12-31", "year"),
+    ("pt", "2013-03-03", "A chacina ocorreu no domingo.", "no domingo", "2013-03-03", "2013-03-03", "day"),
+    ("pt", "2014-01-01", "A chacina ocorreu em dezembro.", "em dezembro", "2013-12-01", "2013-12-31", "month"),
+]
+
+
+def _case_id(case) -> str:
+    return f"{case[0]}:{case[3]}@{case[1]}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+def test_spots_and_resolves(case):
+    lang, published, sentence, expected, start, end, granularity = case
+    found = find_times(sentence, lang, dt.date.fromisoformat(published))
+    assert [t.text for t in found] == [expected]
+    expr = found[0]
+    assert sentence[expr.start:expr.end] == expected
+    assert expr.span is not None
+    assert (expr.span.start.isoformat(), expr.span.end.isoformat(), expr.span.granularity) == (start, end, granularity)
+    assert expr.span.text == expected
+
+
+# Sentences with no time expression at all: traps for modal "may", verb "march",
+# quantities that look like years, names that look like weekdays or months, vague times.
+NEGATIVES = [
+    ("en", "Authorities may extradite him soon."),
+    ("en", "May God protect them, said the mother."),
+    ("en", "Thousands march on the capital every week-end."),
+    ("en", "Protesters will march to the plaza."),
+    ("en", "Police seized 2,000 kilos of cocaine."),
+    ("en", "Police seized 2000 kilos of cocaine."),
+    ("en", "The lab produced 2013 kilos in one batch."),
+    ("en", "Cartels have recently expanded."),
+    ("en", "Several people in their 90s live there."),
+    ("en", "They carried AK-47 rifles and 1,990 rounds."),
+    ("en", "He says the august institution is corrupt."),
+    ("es", "Juan Martes dijo que no sabía nada."),
+    ("es", "Martes fue visto en la frontera."),
+    ("es", "El vuelo salió de Santo Domingo."),
+    ("es", "Julio César Chávez llegó a Culiacán."),
+    ("es", "La editorial Abril publicó el informe."),
+    ("es", "Los martes se reúnen los comandantes."),
+    ("es", "Hoy en día el cártel controla la ruta."),
+    ("es", "Incautaron 2.000 kilos de cocaína."),
+    ("es", "Recientemente se detectaron nuevas rutas."),
+    ("pt", "Foi a segunda vez que a facção atacou."),
+    ("pt", "A quinta maior facção do país atua no Pará."),
+    ("pt", "Hoje em dia a facção domina a rota."),
+    ("pt", "A PF apreendeu 2.000 quilos de cocaína."),
+    ("pt", "Aos domingos há visitas no presídio."),
+]
+
+
+@pytest.mark.parametrize("lang,sentence", NEGATIVES, ids=[f"{l}:{s[:30]}" for l, s in NEGATIVES])
+def test_no_false_positives(lang, sentence):
+    assert find_times(sentence, lang, dt.date.fromisoformat(P)) == []
+
+
+def test_several_expressions_keep_document_offsets():
+    text = "In July a lab was destroyed; on Tuesday officials met, and since 2011 seizures rose."
+    found = find_times(text, "en", dt.date(2013, 10, 8))
+    assert [t.text for t in found] == ["In July", "on Tuesday", "since 2011"]
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    assert found[0].start == 0 and found[1].start == text.index("on Tuesday")
+    assert [t.span.granularity for t in found] == ["month", "day", "range"]
+
+
+def test_year_lists_each_year_found():
+    found = find_times("Murders fell in 2012 and 2013.", "en", dt.date(2014, 5, 1))
+    assert [(t.text, t.span.start.year) for t in found] == [("in 2012", 2012), ("2013", 2013)]
+
+
+def test_relative_expressions_unresolved_without_publication_date():
+    text = "Yesterday police said the lab, found in July, had worked since 2011 and in 2012."
+    found = {t.text: t.span for t in find_times(text, "en", None)}
+    assert set(found) == {"Yesterday", "in July", "since 2011", "in 2012"}
+    assert found["Yesterday"] is None and found["in July"] is None and found["since 2011"] is None
+    assert found["in 2012"] is not None and found["in 2012"].granularity == "year"
+
+
+def test_absolute_dates_resolve_without_publication_date():
+    found = find_times("El 8 de octubre de 2013, a principios de 2013.", "es", None)
+    assert [(t.span.start, t.span.end) for t in found] == [
+        (dt.date(2013, 10, 8), dt.date(2013, 10, 8)),
+        (dt.date(2013, 1, 1), dt.date(2013, 4, 30)),
+    ]
+
+
+def test_anaphoric_year_is_found_but_unresolved():
+    found = find_times("En 2009 fundó una empresa y en junio de ese año viajó.", "es", dt.date(2021, 2, 3))
+    assert [t.text for t in found] == ["En 2009", "en junio de ese año"]
+    assert found[1].span is None
+
+
+def test_impossible_date_is_unresolved_not_invented():
+    found = find_times("The raid on February 30, 2013 failed.", "en", dt.date(2013, 10, 8))
+    assert [t.text for t in found] == ["on February 30, 2013"]
+    assert found[0].span is None
+
+
+def test_language_tags_with_region_are_accepted():
+    assert [t.text for t in find_times("Ayer hubo capturas.", "es-MX", dt.date(2013, 10, 8))] == ["Ayer"]
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(CrimegraphError, match="'de'"):
+        find_times("Gestern", "de", None)
+
+
+def test_result_type_is_frozen():
+    expr = find_times("in 2012", "en", None)[0]
+    assert isinstance(expr, TimeExpr)
+    with pytest.raises(AttributeError):
+        expr.start = 3  # type: ignore[misc]
+
+
+def test_real_articles_offsets_and_ranges(shared_data):
+    """On real Spanish/Portuguese reports: offsets consistent, spans ordered and plausible."""
+    import json
+
+    files = sorted((shared_data / "news-es-pt").glob("*.json"))
+    assert files, "no articles in news-es-pt"
+    total = 0
+    for path in files:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        published = dt.date.fromisoformat(doc["published"]) if doc["published"] else None
+        for expr in find_times(doc["text"], doc["language"], published):
+            total += 1
+            assert doc["text"][expr.start:expr.end] == expr.text
+            if expr.span is not None:
+                assert expr.span.start <= expr.span.end
+                assert 1900 <= expr.span.start.year <= 2030, (path.name, expr)
+    assert total > 150  # about 300 expressions in these 27 articles
