@@ -219,6 +219,9 @@ _CURRENCY_PREFIX = (
     (r"\$", "$"),
 )
 
+# Unit abbreviations written against the number: "45kg", "80%".
+_ATTACHED = r"(?:kgs|kg|g|tn|t|ha|km|%|mdd|mdp)"
+
 _HEDGES = {
     "en": ("up to", "some", "about", "around", "approximately", "an estimated", "estimated",
            "almost", "nearly", "more than", "over", "at least", "less than", "fewer than",
@@ -279,7 +282,8 @@ def _lexicon(lang: str) -> _Lexicon:
     digits_number = rf"{digits}(?:\s*{scale}(?:\s+(?:de\s+)?{scale})?(?:\s+\d{{1,3}}(?![\d.,]))?)?"
     number = (
         rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<mag>{_alt(_MAGNITUDES[lang])})"
-        rf"|(?P<half>{_HALF[lang]})|(?P<digits>{digits_number})|(?P<words>{words_number}))(?!\w)"
+        rf"|(?P<half>{_HALF[lang]})|(?P<digits>{digits_number})|(?P<words>{words_number}))"
+        rf"(?:(?!\w)|(?<=\d)(?={_ATTACHED}(?!\w)))"
     )
     measures = _alt(_MEASURES)
     counts = _alt(_COUNTS)
@@ -294,7 +298,7 @@ def _lexicon(lang: str) -> _Lexicon:
             rf"\s*(?:(?:de|of|do|da)\s+)?(?P<adj>(?:[^\W\d_][\w-]*\s+){{0,2}}?)(?P<unit>{counts})(?!\w)",
             re.IGNORECASE,
         ),
-        attached=re.compile(r"(?:kg|kgs|g|t|tn|ha|km|%|mdd|mdp)(?!\w)", re.IGNORECASE),
+        attached=re.compile(rf"{_ATTACHED}(?!\w)", re.IGNORECASE),
         hedge_before=re.compile(rf"(?<!\w)(?P<h>{_alt(_HEDGES[lang])})\s+$", re.IGNORECASE),
         verb_people=re.compile(rf"(?<!\w){_alt(_VERBS_PEOPLE[lang])}\s+$", re.IGNORECASE),
         verb_deaths=re.compile(rf"(?<!\w){_alt(_VERBS_DEATHS[lang])}\s+$", re.IGNORECASE),

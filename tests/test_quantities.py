@@ -1,0 +1,223 @@
+"""Quantities: exact spans, canonical units and values, hedges and ranges, in en/es/pt."""
+
+from __future__ import annotations
+
+import pytest
+
+from crimegraph.errors import CrimegraphError
+from crimegraph.extract.quantities import QuantityExpr, find_quantities, parse_number
+
+# (lang, sentence, expected text, value, unit, approximate, low, high)
+CASES = [
+    # --- English ---------------------------------------------------------------------------
+    ("en", "Police seized 3,000 kilos of cocaine.", "3,000 kilos", 3000, "kg", False, None, None),
+    ("en", "They found 1.2 tons of marijuana.", "1.2 tons", 1.2, "t", False, None, None),
+    ("en", "Agents seized 500 grams of heroin.", "500 grams", 0.5, "kg", False, None, None),
+    ("en", "The boat carried 200 pounds of cocaine.", "200 pounds", 90.718474, "kg", False, None, None),
+    ("en", "Officials seized 45 kg of paste.", "45 kg", 45, "kg", False, None, None),
+    ("en", "Officials seized 45kg of paste.", "45kg", 45, "kg", False, None, None),
+    ("en", "Some 80 percent of the cocaine goes to Brazil.", "Some 80 percent", 0.8, "share", True, None, None),
+    ("en", "Brazil receives 80% of it.", "80%", 0.8, "share", False, None, None),
+    ("en", "The cartel moved between 2 and 3 tons a month.", "between 2 and 3 tons", 2, "t", True, 2, 3),
+    ("en", "Each plane carries 2-3 tons.", "2-3 tons", 2, "t", True, 2, 3),
+    ("en", "Fines range from $100 to $300 there.", "from $100 to $300", 100, "usd", True, 100, 300),
+    ("en", "He faces a fine of up to $1.2 million.", "up to $1.2 million", 1.2e6, "usd", True, None, None),
+    ("en", "He paid US$ 50,000 in bribes.", "US$ 50,000", 50000, "usd", False, None, None),
+    ("en", "He laundered 5 million dollars.", "5 million dollars", 5e6, "usd", False, None, None),
+    ("en", "They paid 10,000 euros.", "10,000 euros", 10000, "eur", False, None, None),
+    ("en", "The gang has an estimated 2,000 members.", "an estimated 2,000 members", 2000, "members", True, None, None),
+    ("en", "Police arrested 12 people in the raid.", "12 people", 12, "people", False, None, None),
+    ("en", "Police detained five suspects.", "five suspects", 5, "people", False, None, None),
+    ("en", "They captured 13 members of the gang.", "13 members", 13, "members", False, None, None),
+    ("en", "Police arrested 12 alleged gang members.", "12 alleged gang members", 12, "members", False, None, None),
+    ("en", "Gunmen killed 5 in the square.", "5", 5, "deaths", False, None, None),
+    ("en", "The attack killed 5 people.", "5 people", 5, "deaths", False, None, None),
+    ("en", "The clash left 7 dead.", "7 dead", 7, "deaths", False, None, None),
+    ("en", "Soldiers destroyed three laboratories.", "three laboratories", 3, "labs", False, None, None),
+    ("en", "Soldiers destroyed three cocaine labs.", "three cocaine labs", 3, "labs", False, None, None),
+    ("en", "Hundreds of people fled.", "Hundreds of people", 100, "people", True, None, None),
+    ("en", "The group moved two tons a week.", "two tons", 2, "t", False, None, None),
+    ("en", "They found a dozen weapons.", "a dozen weapons", 12, "weapons", False, None, None),
+    ("en", "Coca covers more than 4,000 hectares.", "more than 4,000 hectares", 4000, "hectares", True, None, None),
+    ("en", "Coca covered 96,084 ha in 2015.", "96,084 ha", 96084, "hectares", False, None, None),
+    ("en", "Cultivation rose to about 48,000 hectares.", "about 48,000 hectares", 48000, "hectares", True, None, None),
+    ("en", "They stole 1.5 million liters of fuel.", "1.5 million liters", 1.5e6, "liters", False, None, None),
+    ("en", "Police seized six vehicles.", "six vehicles", 6, "vehicles", False, None, None),
+    ("en", "Officers found two aircraft at the strip.", "two aircraft", 2, "aircraft", False, None, None),
+    ("en", "It seized nearly 25 metric tons.", "nearly 25 metric tons", 25, "t", True, None, None),
+    ("en", "Twenty-five people were arrested.", "Twenty-five people", 25, "people", False, None, None),
+    ("en", "About two hundred and fifty soldiers arrived.", "About two hundred and fifty soldiers", 250, "soldiers", True, None, None),
+    ("en", "Half a ton was found.", "Half a ton", 0.5, "t", False, None, None),
+    ("en", "Almost 1,200 kilos were seized.", "Almost 1,200 kilos", 1200, "kg", True, None, None),
+    # --- Spanish ---------------------------------------------------------------------------
+    ("es", "Incautaron 3.000 kilos de cocaína.", "3.000 kilos", 3000, "kg", False, None, None),
+    ("es", "Hallaron 1,2 toneladas de marihuana.", "1,2 toneladas", 1.2, "t", False, None, None),
+    ("es", "Hallaron 7.4 toneladas en el puerto.", "7.4 toneladas", 7.4, "t", False, None, None),
+    ("es", "El 80 por ciento de la droga va a Brasil.", "80 por ciento", 0.8, "share", False, None, None),
+    ("es", "El 79% de los encuestados respondió.", "79%", 0.79, "share", False, None, None),
+    ("es", "El erario perdió unos 10 millones de dólares.", "unos 10 millones de dólares", 1e7, "usd", True, None, None),
+    ("es", "Ofrecieron $25 millones a los agentes.", "$25 millones", 2.5e7, "pesos", False, None, None),
+    ("es", "Ofrecieron 25 millones de pesos a los agentes.", "25 millones de pesos", 2.5e7, "pesos", False, None, None),
+    ("es", "Pagó una fianza de 150.000 dólares.", "150.000 dólares", 150000, "usd", False, None, None),
+    ("es", "Recibió 240.8 millones de dólares.", "240.8 millones de dólares", 240.8e6, "usd", False, None, None),
+    ("es", "Colombia tiene 6 mil millones de dólares.", "6 mil millones de dólares", 6e9, "usd", False, None, None),
+    ("es", "Hubo 12 detenidos en Lima.", "12 detenidos", 12, "people", False, None, None),
+    ("es", "Capturaron a dos personas en la finca.", "dos personas", 2, "people", False, None, None),
+    ("es", "Cayeron 9 presuntos integrantes de la red.", "9 presuntos integrantes", 9, "members", False, None, None),
+    ("es", "Sembraron tres mil plantas.", "tres mil plantas", 3000, "plants", False, None, None),
+    ("es", "Movían hasta 5 toneladas al mes.", "hasta 5 toneladas", 5, "t", True, None, None),
+    ("es", "Cientos de personas huyeron.", "Cientos de personas", 100, "people", True, None, None),
+    ("es", "Desmantelaron 12 fábricas de droga.", "12 fábricas", 12, "labs", False, None, None),
+    ("es", "Destruyeron tres laboratorios clandestinos.", "tres laboratorios", 3, "labs", False, None, None),
+    ("es", "Transportaban entre 2 y 3 toneladas.", "entre 2 y 3 toneladas", 2, "t", True, 2, 3),
+    ("es", "Cargaban de 2 a 3 toneladas.", "de 2 a 3 toneladas", 2, "t", True, 2, 3),
+    ("es", "Llevaban dos toneladas de cocaína.", "dos toneladas", 2, "t", False, None, None),
+    ("es", "Los cultivos ocupan 62 mil 500 hectáreas.", "62 mil 500 hectáreas", 62500, "hectares", False, None, None),
+    ("es", "Los cultivos ocupan 60.400 hectáreas.", "60.400 hectáreas", 60400, "hectares", False, None, None),
+    ("es", "La guerra dejó más de 70 mil muertos.", "más de 70 mil muertos", 70000, "deaths", True, None, None),
+    ("es", "El sicario asesinó a 5 en el bar.", "5", 5, "deaths", False, None, None),
+    ("es", "Detuvieron a cerca de 30 personas.", "cerca de 30 personas", 30, "people", True, None, None),
+    ("es", "Alrededor de 300 policías llegaron.", "Alrededor de 300 policías", 300, "police", True, None, None),
+    ("es", "Decomisaron 84 kilos de metanfetamina.", "84 kilos", 84, "kg", False, None, None),
+    ("es", "Aseguraron 500 gramos de cocaína.", "500 gramos", 0.5, "kg", False, None, None),
+    ("es", "Hallaron treinta y dos armas de fuego.", "treinta y dos armas de fuego", 32, "weapons", False, None, None),
+    ("es", "Se incautaron casi 2 toneladas.", "casi 2 toneladas", 2, "t", True, None, None),
+    ("es", "Gastó aproximadamente 300 mdd.", "aproximadamente 300 mdd", 3e8, "usd", True, None, None),
+    # --- Portuguese ------------------------------------------------------------------------
+    ("pt", "Ele receberia R$ 90 mil pelo transporte.", "R$ 90 mil", 90000, "brl", False, None, None),
+    ("pt", "Foram bloqueados US$ 10 milhões.", "US$ 10 milhões", 1e7, "usd", False, None, None),
+    ("pt", "Cerca de 80 por cento da droga vai para a Europa.", "Cerca de 80 por cento", 0.8, "share", True, None, None),
+    ("pt", "Apreenderam duas toneladas de cocaína.", "duas toneladas", 2, "t", False, None, None),
+    ("pt", "A PF destruiu dois laboratórios.", "dois laboratórios", 2, "labs", False, None, None),
+    ("pt", "Foram apreendidas quase 2 toneladas.", "quase 2 toneladas", 2, "t", True, None, None),
+    ("pt", "Mais de 50 pessoas foram presas.", "Mais de 50 pessoas", 50, "people", True, None, None),
+    ("pt", "O avião levava cerca de 1,5 tonelada.", "cerca de 1,5 tonelada", 1.5, "t", True, None, None),
+    ("pt", "Centenas de pessoas fugiram.", "Centenas de pessoas", 100, "people", True, None, None),
+    ("pt", "A PF prendeu 13 pessoas.", "13 pessoas", 13, "people", False, None, None),
+    ("pt", "O prejuízo passa de R$ 1 milhão.", "R$ 1 milhão", 1e6, "brl", False, None, None),
+    ("pt", "O setor movimenta R$ 1,5 bilhão.", "R$ 1,5 bilhão", 1.5e9, "brl", False, None, None),
+    ("pt", "O avião trazia 662 kg de cocaína.", "662 kg", 662, "kg", False, None, None),
+    ("pt", "Eles transportaram 174 quilos de pasta.", "174 quilos", 174, "kg", False, None, None),
+    ("pt", "A polícia apreendeu 3.000 quilos.", "3.000 quilos", 3000, "kg", False, None, None),
+    ("pt", "A PF prendeu seis integrantes da facção.", "seis integrantes", 6, "members", False, None, None),
+    ("pt", "A facção tem 13 membros no estado.", "13 membros", 13, "members", False, None, None),
+    ("pt", "O ataque deixou 56 mortos.", "56 mortos", 56, "deaths", False, None, None),
+    ("pt", "Os criminosos mataram 4 na chacina.", "4", 4, "deaths", False, None, None),
+    ("pt", "Foram levadas entre 2 e 3 toneladas.", "entre 2 e 3 toneladas", 2, "t", True, 2, 3),
+    ("pt", "Mais de 300 policiais participaram.", "Mais de 300 policiais", 300, "police", True, None, None),
+    ("pt", "O garimpo ocupa 20 mil hectares.", "20 mil hectares", 20000, "hectares", False, None, None),
+    ("pt", "Foram vinte e cinco presos.", "vinte e cinco presos", 25, "people", False, None, None),
+    ("pt", "A apreensão somou cento e vinte quilos.", "cento e vinte quilos", 120, "kg", False, None, None),
+    ("pt", "Pagaram 5 mil euros.", "5 mil euros", 5000, "eur", False, None, None),
+]
+
+
+def _case_id(case) -> str:
+    return f"{case[0]}:{case[2]}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[_case_id(c) for c in CASES])
+def test_quantity(case):
+    lang, sentence, expected, value, unit, approximate, low, high = case
+    found = find_quantities(sentence, lang)
+    assert [q.text for q in found] == [expected]
+    q = found[0]
+    assert sentence[q.start:q.end] == expected
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.approximate is approximate
+    assert q.low == (pytest.approx(low) if low is not None else None)
+    assert q.high == (pytest.approx(high) if high is not None else None)
+
+
+NEGATIVES = [
+    ("en", "In 2012 police launched an operation."),
+    ("en", "The 2012 elections were violent."),
+    ("en", "On October 8, 2013, officials met."),
+    ("en", "He carried an AK-47 and two G3s."),
+    ("en", "The 21st century began."),
+    ("en", "He was sentenced to 20 years in prison."),
+    ("en", "Article 15 of the law applies."),
+    ("en", "One of the suspects escaped."),
+    ("es", "En 2012 la policía lanzó un operativo."),
+    ("es", "El 15 de julio se reunieron."),
+    ("es", "Fue condenado a 15 años de prisión."),
+    ("es", "Dos de los detenidos escaparon."),
+    ("es", "El número 30 ha sido retirado."),
+    ("es", "Una persona fue detenida."),
+    ("es", "Entre 2010 y 2012 creció la violencia."),
+    ("pt", "Em 2012 a polícia lançou uma operação."),
+    ("pt", "No dia 15 de julho houve uma reunião."),
+    ("pt", "Ele foi condenado a 30 anos."),
+    ("pt", "A segunda vez foi pior."),
+]
+
+
+@pytest.mark.parametrize("lang,sentence", NEGATIVES, ids=[f"{l}:{s[:30]}" for l, s in NEGATIVES])
+def test_no_false_positives(lang, sentence):
+    assert find_quantities(sentence, lang) == []
+
+
+@pytest.mark.parametrize(
+    "phrase,lang,value",
+    [
+        ("3.000", "es", 3000), ("3,000", "en", 3000), ("1,2", "es", 1.2), ("1.5", "en", 1.5),
+        ("1.234,5", "es", 1234.5), ("1,234.5", "en", 1234.5), ("1.234.567", "pt", 1234567),
+        ("1.2 million", "en", 1.2e6), ("62 mil 500", "es", 62500), ("tres mil", "es", 3000),
+        ("dos mil millones", "es", 2e9), ("treinta y dos", "es", 32), ("un millón", "es", 1e6),
+        ("duas", "pt", 2), ("cento e vinte", "pt", 120), ("dois mil e quinhentos", "pt", 2500),
+        ("1,5 bilhão", "pt", 1.5e9), ("a dozen", "en", 12), ("twenty-five", "en", 25),
+        ("two hundred and fifty", "en", 250), ("three million", "en", 3e6),
+        ("quinientos", "es", 500), ("diecisiete", "es", 17), ("dezessete", "pt", 17),
+    ],
+)
+def test_parse_number(phrase, lang, value):
+    assert parse_number(phrase, lang) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("phrase,lang", [("dos y tres", "es"), ("two three", "en"), ("kilos", "en"), ("1,23,4", "en")])
+def test_parse_number_rejects_non_numbers(phrase, lang):
+    assert parse_number(phrase, lang) is None
+
+
+def test_several_quantities_in_order_with_offsets():
+    text = "Police seized 3,000 kilos of cocaine and 1.2 tons of marijuana, and arrested 12 people."
+    found = find_quantities(text, "en")
+    assert [(q.text, q.unit) for q in found] == [("3,000 kilos", "kg"), ("1.2 tons", "t"), ("12 people", "people")]
+    assert [text[q.start:q.end] for q in found] == [q.text for q in found]
+
+
+def test_year_before_unit_in_sentence_is_not_a_count():
+    found = find_quantities("In 2012 police arrested 2,000 people.", "en")
+    assert [(q.text, q.value) for q in found] == [("2,000 people", 2000)]
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(CrimegraphError, match="'fr'"):
+        find_quantities("3 kilos", "fr")
+
+
+def test_result_type_is_frozen():
+    q = find_quantities("3 kilos", "en")[0]
+    assert isinstance(q, QuantityExpr)
+    with pytest.raises(AttributeError):
+        q.value = 4  # type: ignore[misc]
+
+
+def test_real_articles_offsets_and_units(shared_data):
+    """On real reports: offsets consistent, values positive, shares mostly within 0..1."""
+    import json
+
+    files = sorted((shared_data / "news-es-pt").glob("*.json"))
+    assert files, "no articles in news-es-pt"
+    found = []
+    for path in files:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for q in find_quantities(doc["text"], doc["language"]):
+            assert doc["text"][q.start:q.end] == q.text
+            assert q.value > 0
+            assert q.unit == q.unit.lower()
+            found.append(q)
+    assert len(found) > 100
+    units = {q.unit for q in found}
+    assert {"kg", "t", "usd", "brl", "people", "share", "hectares"} <= units
