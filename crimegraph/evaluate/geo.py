@@ -94,6 +94,11 @@ def _end_to_end(doc: GoldDoc, found: list[Toponym], places: list[Place | None]) 
     return tp, n_pred, len(gold)
 
 
+def _trained_on(corpus: Path) -> bool:
+    """Whether the shipped ranking model was trained on (half of) this corpus: LGL."""
+    return Path(corpus).name.lower().startswith("lgl")
+
+
 def evaluate_geo(corpus: Path, limit: int | None = None, end_to_end: bool = True, gazetteer=None, nlp=None) -> dict:
     """All figures for the system and the population-only baseline on one gold set."""
     from crimegraph.geo import Gazetteer, Geocoder
@@ -105,8 +110,10 @@ def evaluate_geo(corpus: Path, limit: int | None = None, end_to_end: bool = True
     gold_all: list[GoldToponym] = []
     sys_all: list[Place | None] = []
     base_all: list[Place | None] = []
+    heldout: list[bool] = []
+    trained_on = _trained_on(corpus)
     elapsed = 0.0
-    for doc in docs:
+    for n, doc in enumerate(docs):
         gold = [g for g in doc.toponyms if g.lat is not None]
         tops = [Toponym(g.start, g.end, g.text, "name") for g in gold]
         t0 = time.perf_counter()
@@ -114,13 +121,33 @@ def evaluate_geo(corpus: Path, limit: int | None = None, end_to_end: bool = True
         elapsed += time.perf_counter() - t0
         base_all.extend(geocoder.resolver.resolve_by_population(tops))
         gold_all.extend(gold)
+        heldout.extend([not (trained_on and n % 2 == 0)] * len(gold))
+    with_id = [i for i, g in enumerate(gold_all) if g.geonameid]
+
+    def subset(idx: list[int]) -> dict:
+        gs = [gold_all[i] for i in idx]
+        return {
+            "system": resolution_scores(gs, [sys_all[i] for i in idx]),
+            "population_baseline": resolution_scores(gs, [base_all[i] for i in idx]),
+        }
+
     result = {
         "corpus": Path(corpus).name,
         "documents": len(docs),
         "resolution": {"system": resolution_scores(gold_all, sys_all), "population_baseline": resolution_scores(gold_all, base_all)},
         "toponyms_per_second": round(len(gold_all) / elapsed, 1) if elapsed else None,
+        "split": (
+            "the ranking model was trained on the even-numbered articles of this corpus: "
+            "'heldout' scores the odd-numbered ones only"
+            if trained_on
+            else "the ranking model never saw this corpus"
+        ),
         "ranker": geocoder.resolver_info(),
     }
+    if trained_on:
+        result["resolution_heldout"] = subset([i for i, h in enumerate(heldout) if h])
+    if with_id and len(with_id) < len(gold_all):
+        result["resolution_with_geonames_id"] = subset(with_id)
     if end_to_end:
         if nlp is None:
             import spacy
@@ -149,14 +176,24 @@ def format_geo_report(result: dict) -> str:
     if ranker:
         lines.append(f"ranking model: {ranker}")
     lines.append("")
-    lines.append("resolution (gold spans)   acc@161km  mean km  median km    AUC  exact id  unresolved")
-    for name in ("system", "population_baseline"):
-        r = result["resolution"][name]
-        exact = f"{r['exact_geonames']:.3f}" if "exact_geonames" in r else "   -"
-        lines.append(
-            f"  {name:<22} {r.get('accuracy_161km', 0):>10.3f} {r.get('mean_error_km', 0):>8.0f} {r.get('median_error_km', 0):>10.1f}"
-            f" {r.get('auc', 0):>6.3f} {exact:>9} {r.get('unresolved', 0):>11}"
-        )
+    lines.append(f"split: {result['split']}")
+    lines.append("")
+    for title, key in (
+        ("resolution (gold spans)", "resolution"),
+        ("  held-out half only", "resolution_heldout"),
+        ("  toponyms with a GeoNames id", "resolution_with_geonames_id"),
+    ):
+        if key not in result:
+            continue
+        n = result[key]["system"].get("toponyms", 0)
+        lines.append(f"{title + f' [{n}]':<34} acc@161km  mean km  median km    AUC  exact id  unresolved")
+        for name in ("system", "population_baseline"):
+            r = result[key][name]
+            exact = f"{r['exact_geonames']:.3f}" if "exact_geonames" in r else "   -"
+            lines.append(
+                f"  {name:<30} {r.get('accuracy_161km', 0):>10.3f} {r.get('mean_error_km', 0):>8.0f} {r.get('median_error_km', 0):>10.1f}"
+                f" {r.get('auc', 0):>6.3f} {exact:>9} {r.get('unresolved', 0):>11}"
+            )
     if "end_to_end" in result:
         lines.append("")
         lines.append("end to end (found + placed within 161 km)   P       R       F1")

@@ -127,8 +127,9 @@ class Resolver:
         cc = self.gazetteer.demonym_country(key)
         if cc and text[:1].isupper():
             country = self.gazetteer.country(cc)
-            if country is not None:  # "Canadian", "brasileños": the country, not a town of that name
-                return f"country:{cc}", (country,)
+            named = self.gazetteer.lookup_key(key)
+            if country is not None and not any(c.feature in _BIG or c.population >= 100_000 for c in named):
+                return f"country:{cc}", (country,)  # "Canadian": the country, not a small town of that name
         tries = [key]
         stripped = _POSSESSIVE.sub("", key)
         tries.append(stripped)

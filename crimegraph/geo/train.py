@@ -1,4 +1,4 @@
-"""Learn the ranking weights (logistic regression over candidate features).
+"""Learn the ranking weights (pairwise logistic regression over candidate features).
 
 Trained on the even-numbered articles of LGL only (articles 0, 2, 4, ...); the odd-numbered
 half of LGL, GeoWebNews and GeoVirus stay unseen. Writes crimegraph/geo/data/ranker.json.
@@ -54,8 +54,13 @@ def training_rows(resolver: Resolver, docs: list[GoldDoc]) -> tuple[np.ndarray, 
                 y |= np.array([c.id == ref.geonameid for c in g.candidates])
             if not y.any() or y.all():
                 continue
-            xs.append(candidate_matrix(g, ctx))
-            ys.append(y.astype(int))
+            x = candidate_matrix(g, ctx)
+            # pairwise: the correct candidate minus each wrong one (and the reverse)
+            pos = x[np.flatnonzero(y)[0]] if not ref.geonameid or not any(c.id == ref.geonameid for c in g.candidates) else x[[c.id for c in g.candidates].index(ref.geonameid)]
+            neg = x[~y][:40]
+            diff = pos[None, :] - neg
+            xs.extend([diff, -diff])
+            ys.extend([np.ones(len(diff), int), np.zeros(len(diff), int)])
     return np.vstack(xs), np.concatenate(ys)
 
 
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     docs = read_geo_corpus(args.corpus)
     train, _ = training_split(docs)
     weights = fit(Gazetteer.open(), train)
-    info = f"logistic regression trained on the even-numbered half of {args.corpus.name} ({len(train)} articles)"
+    info = f"pairwise logistic regression trained on the even-numbered half of {args.corpus.name} ({len(train)} articles)"
     args.out.write_text(
         json.dumps({"info": info, "features": list(FEATURES), "weights": {f: round(float(w), 4) for f, w in zip(FEATURES, weights)}}, indent=1)
         + "\n",
