@@ -270,6 +270,34 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     )
 
 
+# Every expression holds at least one of these words (or a year): the rules only run in
+# windows around them, which keeps long texts fast. Matches reach at most ~60 characters
+# from their nearest trigger; windows leave more margin than that.
+_WINDOW_MARGIN = 100
+
+
+@functools.lru_cache(maxsize=None)
+def _trigger(lang: str) -> re.Pattern[str]:
+    words = (
+        list(lex.MONTHS[lang]) + list(lex.WEEKDAYS[lang]) + list(lex.UNITS_AGO[lang])
+        + list(lex.DECADE_WORDS[lang])
+        + [phrase for phrase in lex.RELATIVE[lang] if " " not in phrase]  # "ayer", "today"
+    )
+    return re.compile(rf"(?<!\w)(?:{_alt(words)}|(?:1[89]|20)\d\d(?:'?s)?|'?\d0'?s)(?!\w)", _FLAGS)
+
+
+def _windows(text: str, lang: str) -> list[tuple[int, int]]:
+    """Merged spans of text around trigger words, where the rules are run."""
+    spans: list[tuple[int, int]] = []
+    for m in _trigger(lang).finditer(text):
+        first, last = max(0, m.start() - _WINDOW_MARGIN), min(len(text), m.end() + _WINDOW_MARGIN)
+        if spans and first <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], last)
+        else:
+            spans.append((first, last))
+    return spans
+
+
 def _lang(lang: str) -> str:
     code = (lang or "").lower().split("-")[0].split("_")[0]
     if code not in lex.LANGS:
@@ -285,12 +313,14 @@ def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeExpr
     """
     code = _lang(lang)
     candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    windows = _windows(text, code)
     for priority, rule in enumerate(_rules(code)):
-        for match in rule.regex.finditer(text):
-            if not _accept(rule.kind, match, code, text, standalone=True):
-                continue
-            start, end = match.span("t") if "t" in rule.regex.groupindex and match.group("t") else match.span()
-            candidates.append((start, end, priority, rule, match))
+        for first, last in windows:
+            for match in rule.regex.finditer(text, first, last):
+                if not _accept(rule.kind, match, code, text, standalone=True):
+                    continue
+                start, end = match.span("t") if "t" in rule.regex.groupindex and match.group("t") else match.span()
+                candidates.append((start, end, priority, rule, match))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
     chosen = []
