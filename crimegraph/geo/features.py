@@ -136,6 +136,10 @@ def candidate_matrix(group: MentionGroup, ctx: Context | None) -> np.ndarray:
         lon = np.array([c.lon for c in cands])[:, None]
         d = haversine_km(lat, lon, arr[None, :, 0], arr[None, :, 1]).min(axis=1)
         x[:, 15] = 1.0 - np.log10(1.0 + d) / 4.3
+        # a country or continent is not far from the places it holds: no distance penalty
+        large = np.array([c.feature in ("PCLI", "CONT") for c in cands])
+        if large.any():
+            x[large, 15] = x[:, 15].max()
     else:
         x[:, 16] = 1.0
     return x

@@ -56,7 +56,7 @@ class Geocoder:
                 continue
             names.append(t)
         resolved = dict(zip(map(id, names), self.resolver.resolve(text, names, lang)))
-        home = self._home_country(text, [resolved[id(n)] for n in names], lang)
+        home = self._country_counts(text, [resolved[id(n)] for n in names], lang)
         out: list[Place | None] = []
         for i, t in enumerate(toponyms):
             if t.kind != "region":
@@ -74,15 +74,24 @@ class Geocoder:
     def _is_demonym(self, word: str) -> bool:
         return self.gazetteer.demonym_country(word) is not None
 
-    def _home_country(self, text: str, places: list[Place | None], lang: str) -> str | None:
+    def _country_counts(self, text: str, places: list[Place | None], lang: str) -> Counter:
+        """How often each country is named or holds a resolved place: the document's home
+        country is the most frequent one (other than the one a border phrase names)."""
         counts: Counter = Counter()
         for p in places:
             if p is not None and p.country:
                 counts[p.country] += 2 if p.precision == "country" else 1
         counts.update(self.resolver._named_countries(text, lang))
-        return counts.most_common(1)[0][0] if counts else None
+        return counts
 
-    def _region_place(self, t: Toponym, m: RegionMatch, anchors: list[Place | None], home: str | None) -> Place | None:
+    @staticmethod
+    def _home(counts: Counter, besides: set[str]) -> str | None:
+        for cc, _ in counts.most_common():
+            if cc not in besides:
+                return cc
+        return None
+
+    def _region_place(self, t: Toponym, m: RegionMatch, anchors: list[Place | None], counts: Counter) -> Place | None:
         name = t.text
         for article in ("the ", "The ", "la ", "La ", "el ", "El ", "a ", "A ", "o ", "O "):
             if name.startswith(article):
@@ -93,6 +102,7 @@ class Geocoder:
             sides = [a.country for a in anchors if a is not None and a.country]
             if other:
                 sides.append(other)
+            home = self._home(counts, set(sides) if len(sides) == 1 else set())
             if home and home not in sides:
                 sides.insert(0, home)
             sides = list(dict.fromkeys(sides))
@@ -108,6 +118,7 @@ class Geocoder:
                 slug="border-" + "-".join(sorted(c.country.lower() for c in countries)),
             )
         anchor = anchors[0] if anchors else None
+        home = self._home(counts, set())
         if anchor is None or (m.anchors and m.anchors[0] == "@country"):
             country = self.gazetteer.country(home) if home else None
             if country is None:

@@ -105,13 +105,13 @@ def inflect(base: str, lang: str) -> set[str]:
         elif base.endswith("l"):
             out |= {base + "a", base + "es", base + "as"}
     elif lang == "pt":
-        if base.endswith("o"):
+        if base.endswith("ão"):
+            out |= {base[:-2] + "ã", base[:-2] + "ães", base[:-2] + "ãs", base[:-2] + "ãos"}
+        elif base.endswith("o"):
             out |= {base[:-1] + "a", base + "s", base[:-1] + "as"}
         elif base.endswith("ês"):
             stem = base[:-2] + "es"
             out |= {stem + "a", stem + "es", stem + "as"}
-        elif base.endswith("ão"):
-            out |= {base[:-2] + "ã", base[:-2] + "ães", base[:-2] + "ãs", base[:-2] + "ãos"}
         elif base.endswith(("e", "a", "i")):
             out.add(base + "s")
         elif base.endswith("l"):

@@ -104,14 +104,14 @@ class _Recognizer:
         i = 0
         while i < n:
             tok = doc[i]
-            if not _is_cap(tok) or tok.text.lower() in _CONNECTORS:
+            if not _is_cap(tok):
                 i += 1
                 continue
             found = None
             for j in range(min(n, i + MAX_WORDS), i, -1):
                 last = doc[j - 1]
-                if not _is_cap(last) and not (last.text == "." and j - 1 > i):
-                    continue
+                if not _is_cap(last):
+                    continue  # keys have no dots: "La" finds "La.", "W.Va" finds "W.Va."
                 if any(not _is_cap(t) and t.lower_ not in _CONNECTORS and t.text not in {".", "-", "'", "’"} for t in doc[i:j]):
                     continue
                 start, end = tok.idx, last.idx + len(last.text)

@@ -22,6 +22,8 @@ __all__ = ["Resolver", "load_weights", "DEFAULT_WEIGHTS", "place_from_candidate"
 log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 60
+SOLE_MARGIN = 8.0
+DEFAULT_CALIBRATION = (0.8, 0.0)  # confidence = sigmoid(a * margin + b)
 # hand-set starting weights (the shipped model in data/ranker.json replaces them)
 DEFAULT_WEIGHTS = {
     "bias": 0.0, "log_population": 6.0, "is_continent": 1.0, "is_country": 3.0, "is_admin1": 1.5,
@@ -64,18 +66,30 @@ def load_weights(name: str = "ranker.json") -> np.ndarray:
     return np.array([w for _, w in _load_model(name)[1]])
 
 
-def _load_model(name: str) -> tuple[str, list[tuple[str, float]]]:
+def margin_of(scores: np.ndarray) -> float:
+    """Score gap between the best and the second-best candidate (SOLE_MARGIN if alone)."""
+    if len(scores) < 2:
+        return SOLE_MARGIN
+    top2 = np.partition(scores, -2)[-2:]
+    return float(min(top2[1] - top2[0], SOLE_MARGIN))
+
+
+def _load_model(name: str) -> tuple[str, list[tuple[str, float]], tuple[float, float]]:
+    """(description, feature weights, confidence calibration (a, b))."""
     path = resources.files("crimegraph.geo").joinpath("data", name)
     weights = dict(DEFAULT_WEIGHTS)
     info = "hand-set weights"
+    calibration = DEFAULT_CALIBRATION
     if path.is_file():
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             weights.update({k: float(v) for k, v in data["weights"].items() if k in weights})
             info = str(data.get("info", name))
-        except (ValueError, KeyError, TypeError) as exc:
+            if "calibration" in data:
+                calibration = (float(data["calibration"][0]), float(data["calibration"][1]))
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
             raise ConfigError(f"crimegraph/geo/data/{name}: invalid ranking model ({exc})") from exc
-    return info, [(f, weights[f]) for f in FEATURES]
+    return info, [(f, weights[f]) for f in FEATURES], calibration
 
 
 def place_from_candidate(c: Candidate, confidence: float, name: str | None = None) -> Place:
@@ -110,13 +124,19 @@ class Ranked:
 class Resolver:
     """Ranks candidates of all names of a document together."""
 
-    def __init__(self, gazetteer: Gazetteer, weights: np.ndarray | None = None, passes: int = 2):
+    def __init__(
+        self, gazetteer: Gazetteer, weights: np.ndarray | None = None, passes: int = 2,
+        calibration: tuple[float, float] | None = None,
+    ):
         self.gazetteer = gazetteer
+        info, pairs, shipped_calibration = _load_model("ranker.json")
         if weights is None:
-            self.info, pairs = _load_model("ranker.json")
+            self.info = info
             weights = np.array([w for _, w in pairs])
+            calibration = calibration or shipped_calibration
         else:
             self.info = "weights given by the caller"
+        self.calibration = calibration or DEFAULT_CALIBRATION
         self.weights = weights
         self.passes = passes
 
@@ -217,8 +237,13 @@ class Resolver:
                 out.append(None)
                 continue
             best = int(np.argmax(r.scores))
-            out.append(place_from_candidate(r.group.candidates[best], r.probs[best]))
+            out.append(place_from_candidate(r.group.candidates[best], self.confidence(r.scores)))
         return out
+
+    def confidence(self, scores: np.ndarray) -> float:
+        """Calibrated probability that the best candidate is right (fit on LGL's training half)."""
+        a, b = self.calibration
+        return float(1.0 / (1.0 + np.exp(-(a * margin_of(scores) + b))))
 
     def resolve_by_population(self, toponyms: list[Toponym]) -> list[Place | None]:
         """The baseline: the most populous candidate of each name, no context."""

@@ -19,7 +19,7 @@ import numpy as np
 from crimegraph.geo.features import FEATURES, Context, candidate_matrix, haversine_km
 from crimegraph.geo.gazetteer import Gazetteer
 from crimegraph.geo.goldsets import GoldDoc, read_geo_corpus
-from crimegraph.geo.resolve import Resolver, load_weights
+from crimegraph.geo.resolve import Resolver, load_weights, margin_of
 from crimegraph.geo.types import Toponym
 
 __all__ = ["training_split", "training_rows", "fit"]
@@ -64,6 +64,24 @@ def training_rows(resolver: Resolver, docs: list[GoldDoc]) -> tuple[np.ndarray, 
     return np.vstack(xs), np.concatenate(ys)
 
 
+def calibrate(resolver: Resolver, docs: list[GoldDoc]) -> tuple[float, float]:
+    """Fit confidence = sigmoid(a * margin + b) on whether the top candidate is within 161 km."""
+    from sklearn.linear_model import LogisticRegression
+
+    margins, correct = [], []
+    for doc in docs:
+        gold = [g for g in doc.toponyms if g.lat is not None]
+        tops = [Toponym(g.start, g.end, g.text, "name") for g in gold]
+        groups, _ = resolver.groups(doc.text, tops)
+        for key, r in resolver.rank(doc.text, groups, "en").items():
+            ref = gold[r.group.mentions[0]]
+            best = r.best
+            margins.append(margin_of(r.scores))
+            correct.append(int(haversine_km(best.lat, best.lon, ref.lat, ref.lon) <= 161.0))
+    model = LogisticRegression(C=10.0).fit(np.array(margins)[:, None], np.array(correct))
+    return float(model.coef_[0][0]), float(model.intercept_[0])
+
+
 def fit(gazetteer: Gazetteer, docs: list[GoldDoc], rounds: int = 2, c: float = 1.0) -> np.ndarray:
     from sklearn.linear_model import LogisticRegression
 
@@ -85,16 +103,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = read_geo_corpus(args.corpus)
     train, _ = training_split(docs)
-    weights = fit(Gazetteer.open(), train)
+    gazetteer = Gazetteer.open()
+    weights = fit(gazetteer, train)
+    calibration = calibrate(Resolver(gazetteer, weights), train)
     info = f"pairwise logistic regression trained on the even-numbered half of {args.corpus.name} ({len(train)} articles)"
     args.out.write_text(
-        json.dumps({"info": info, "features": list(FEATURES), "weights": {f: round(float(w), 4) for f, w in zip(FEATURES, weights)}}, indent=1)
+        json.dumps({"info": info, "features": list(FEATURES), "weights": {f: round(float(w), 4) for f, w in zip(FEATURES, weights)},
+                    "calibration": [round(calibration[0], 4), round(calibration[1], 4)]}, indent=1)
         + "\n",
         encoding="utf-8",
     )
     print(info)
     for f, w in zip(FEATURES, weights):
         print(f"  {f:<18} {w:+.3f}")
+    print(f"  confidence = sigmoid({calibration[0]:.3f} * margin + {calibration[1]:.3f})")
     return 0
 
 

