@@ -9,6 +9,7 @@ JSON-LD ``url``. Source: ``og:site_name``, JSON-LD publisher.
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
 import re
@@ -43,8 +44,6 @@ def html_encoding(data: bytes, encoding: str | None) -> str | None:
         return None
     match = _META_CHARSET.search(data[:4096])
     if match:
-        import codecs
-
         try:
             return codecs.lookup(match[1].decode("ascii")).name
         except LookupError:

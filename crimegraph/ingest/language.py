@@ -33,7 +33,8 @@ _WIDE = (
 ).split()
 _CONFUSABLE = "EN ES PT FR IT CA DE NL RO".split()
 _SHORT_CHARS = 200
-_SAMPLE_CHARS = 2000
+_SAMPLE_CHARS = 1000  # restricted detector
+_WIDE_SAMPLE_CHARS = 600  # other-language check (reliable from ~120 characters)
 _MIN_LETTERS = 12
 _OTHER_MARGIN = 1.0  # another language must out-score en+es+pt together
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -83,11 +84,11 @@ def _confusable() -> LanguageDetector:
     return _build(_CONFUSABLE, low_accuracy=False)
 
 
-def _sample(text: str) -> str:
-    if len(text) <= _SAMPLE_CHARS:
+def _sample(text: str, size: int = _SAMPLE_CHARS) -> str:
+    if len(text) <= size:
         return text
-    cut = text.rfind(" ", 0, _SAMPLE_CHARS)
-    return text[: cut if cut > 0 else _SAMPLE_CHARS]
+    cut = text.rfind(" ", 0, size)
+    return text[: cut if cut > 0 else size]
 
 
 def identify_language(text: str) -> LanguageGuess:
@@ -97,7 +98,8 @@ def identify_language(text: str) -> LanguageGuess:
     if len(letters) < _MIN_LETTERS:
         return LanguageGuess(None, "none, too little text to tell")
     short = len(sample) < _SHORT_CHARS and sum(1 for c in letters if _LATIN.match(c)) > len(letters) / 2
-    scores = (_confusable() if short else _wide()).compute_language_confidence_values(sample)
+    detector = _confusable() if short else _wide()
+    scores = detector.compute_language_confidence_values(_sample(sample, _WIDE_SAMPLE_CHARS))
     supported = sum(s.value for s in scores if s.language.iso_code_639_1.name.lower() in SUPPORTED_LANGUAGES)
     top = scores[0] if scores else None
     if top is not None:
