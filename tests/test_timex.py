@@ -118,6 +118,7 @@ CASES = [
     ("es", P, "Los precios cayeron entre julio y septiembre de 2012.", "entre julio y septiembre de 2012", "2012-07-01", "2012-09-30", "range"),
     ("es", P, "Fue arrestado en octubre de 2008 en Tijuana.", "en octubre de 2008", "2008-10-01", "2008-10-31", "month"),
     ("es", P, "Hubo miles de muertos en los últimos seis años.", "en los últimos seis años", "2007-10-08", "2013-10-08", "range"),
+    ("es", P, "Opera en la zona desde hace dos años.", "desde hace dos años", "2011-10-08", "2013-10-08", "range"),
     ("es", P, "El pasado 5 de marzo publicó un panfleto.", "El pasado 5 de marzo", "2013-03-05", "2013-03-05", "day"),
     ("es", P, "Las capturas subieron en el primer semestre de 2013.", "en el primer semestre de 2013", "2013-01-01", "2013-06-30", "range"),
     ("es", P, "La orden se firmó el 10/08/2013 en Quito.", "10/08/2013", "2013-08-10", "2013-08-10", "day"),

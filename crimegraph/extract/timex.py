@@ -256,8 +256,8 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     tokens = _tokens(lang)
     atom_union = "(?:" + "|".join(_NAMED_GROUP.sub("(?:", _fill(p, tokens)) for _, p in _ATOMS[lang]) + ")"
     tokens["ATOMS"] = atom_union
-    specs: list[tuple[str, str]] = list(_COMPOSITES[lang])
-    specs += [(k, p) for k, p in _CONTEXT[lang] if k == "past_n"]
+    specs: list[tuple[str, str]] = [(k, p) for k, p in _CONTEXT[lang] if k == "past_n"]
+    specs += _COMPOSITES[lang]  # after past_n: "desde hace dos años" is a range back from publication
     for kind, pattern in _ATOMS[lang]:
         if kind in _FREE_KINDS:
             specs.append((kind, _PREFIX[lang] + pattern))
