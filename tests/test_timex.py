@@ -191,6 +191,7 @@ NEGATIVES = [
     ("en", "Thousands march on the capital every week-end."),
     ("en", "Protesters will march to the plaza."),
     ("en", "Police seized 2,000 kilos of cocaine."),
+    ("en", "Violence rose in the last week of the campaign."),
     ("en", "Police seized 2000 kilos of cocaine."),
     ("en", "The lab produced 2013 kilos in one batch."),
     ("en", "Cartels have recently expanded."),

@@ -196,7 +196,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"(?:(?:in|during|throughout)\s+(?:the\s+year\s+)?|the\s+year\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"of\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:and|or)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
-        ("past_n", r"(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
+        ("past_n", r"(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
     ],
     "es": [
         ("m", r"(?:(?:en|durante)\s+(?:el\s+)?(?:mes\s+de\s+)?|(?:el|este)\s+(?:(?P<pre>pasado|próximo)\s+)?mes\s+de\s+|el\s+(?P<pre2>pasado|próximo)\s+)(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
@@ -204,7 +204,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"(?:(?:en|durante)\s+(?:el\s+)?(?:año\s+)?|el\s+año\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"(?:de|del)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:y|e|o|u)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
-        ("past_n", r"(?:en|durante)\s+(?:los|las|el|la)\s+(?:últimos|últimas|último|última|pasados|pasadas)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
+        ("past_n", r"(?:en|durante)\s+(?:los|las|el|la)\s+(?:últimos|últimas|último|última|pasados|pasadas)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("past_n", r"desde\s+hace\s+(?:(?:unos|unas|más\s+de|casi)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
     ],
     "pt": [
@@ -213,7 +213,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"(?:(?:em|durante)\s+(?:o\s+ano\s+de\s+)?|(?:n?o\s+)?ano\s+de\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"(?:de|do)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:e|ou)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
-        ("past_n", r"(?:n[oa]s?|durante\s+[oa]s?|em)\s+(?:últimos|últimas|último|última)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)"),
+        ("past_n", r"(?:n[oa]s?|durante\s+[oa]s?|em)\s+(?:últimos|últimas|último|última)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
     ],
 }
 
@@ -366,6 +366,8 @@ def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: b
         rel = _norm(match.group("rel"))
         if rel in ("hoy", "hoje") and re.match(r"\s+(?:en|em)\s+d[ií]a", text[match.end():], _FLAGS):
             return False  # "hoy en día" = nowadays
+        if re.search(r"week|semana|month|mes|mês", rel) and re.match(r"\s+(?:of|de|del|do|da)\s", text[match.end():], _FLAGS):
+            return False  # "the last week of September" is not last week
     if kind == "yrange":
         if int(match.group("y2")) <= int(match.group("y1")):
             return False
