@@ -82,6 +82,7 @@ CASES = [
     ("es", "Aseguraron 500 gramos de cocaína.", "500 gramos", 0.5, "kg", False, None, None),
     ("es", "Hallaron treinta y dos armas de fuego.", "treinta y dos armas de fuego", 32, "weapons", False, None, None),
     ("es", "Se incautaron casi 2 toneladas.", "casi 2 toneladas", 2, "t", True, None, None),
+    ("es", "El consumo creció mil 600 por ciento.", "mil 600 por ciento", 16, "share", False, None, None),
     ("es", "Gastó aproximadamente 300 mdd.", "aproximadamente 300 mdd", 3e8, "usd", True, None, None),
     # --- Portuguese ------------------------------------------------------------------------
     ("pt", "Ele receberia R$ 90 mil pelo transporte.", "R$ 90 mil", 90000, "brl", False, None, None),

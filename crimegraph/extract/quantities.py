@@ -279,7 +279,8 @@ def _lexicon(lang: str) -> _Lexicon:
     words_number = rf"{lead}?{word}(?:(?:[\s-]+|\s+{_CONNECT[lang]}\s+){word})*"
     digits = r"\d+(?:[.,]\d+)*"
     scale = _alt(_SCALE_WORDS[lang])
-    digits_number = rf"{digits}(?:\s*{scale}(?:\s+(?:de\s+)?{scale})?(?:\s+\d{{1,3}}(?![\d.,]))?)?"
+    thousand_head = r"(?:mil\s+(?=\d{1,3}(?![\d.,]\d)))?" if lang != "en" else ""  # "mil 600" = 1600
+    digits_number = rf"{thousand_head}{digits}(?:\s*{scale}(?:\s+(?:de\s+)?{scale})?(?:\s+\d{{1,3}}(?![\d.,]))?)?"
     number = (
         rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<mag>{_alt(_MAGNITUDES[lang])})"
         rf"|(?P<half>{_HALF[lang]})|(?P<digits>{digits_number})|(?P<words>{words_number}))"
@@ -394,6 +395,9 @@ def parse_number(phrase: str, lang: str) -> float | None:
     '1.2 million' 1200000, '62 mil 500' 62500, 'duas' 2, 'a dozen' 12."""
     code = _lang(lang)
     phrase = phrase.strip()
+    mil = re.fullmatch(r"mil\s+(\d{1,3})", phrase, re.IGNORECASE)
+    if mil and code != "en":
+        return 1000.0 + float(mil.group(1))
     head = re.match(r"\d+(?:[.,]\d+)*", phrase)
     if head:
         value = _digits_value(head.group(0), code)
@@ -466,7 +470,7 @@ def _numbers(text: str, lang: str, lexicon: _Lexicon, blocked: list[tuple[int, i
         value = parse_number(phrase, lang)
         if value is None:
             continue
-        head = re.match(r"\d+", phrase).group(0)
+        head = re.search(r"\d+", phrase).group(0)
         yearlike = phrase == head and len(head) == 4 and head[:2] in ("19", "20")
         has_scale = bool(re.search(r"[^\d\s.,]\s*$", phrase))
         out.append(_Number(start, end, value, False, has_scale, yearlike))
