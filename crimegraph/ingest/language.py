@@ -38,6 +38,7 @@ _WIDE_SAMPLE_CHARS = 600  # other-language check (reliable from ~120 characters)
 _MIN_LETTERS = 12
 _OTHER_MARGIN = 1.0  # another language must out-score en+es+pt together
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_NOISE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[_=*#~|<>\-]{3,}")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 _NAMES = {
@@ -93,7 +94,7 @@ def _sample(text: str, size: int = _SAMPLE_CHARS) -> str:
 
 def identify_language(text: str) -> LanguageGuess:
     """Decide en/es/pt, or say what the text looks like instead ("de", "none")."""
-    sample = _sample(text)
+    sample = _sample(" ".join(_NOISE.sub(" ", text).split()))
     letters = _LETTERS.findall(sample)
     if len(letters) < _MIN_LETTERS:
         return LanguageGuess(None, "none, too little text to tell")
