@@ -21,6 +21,11 @@ log = logging.getLogger(__name__)
 _COLUMNS = "p.id, p.name, p.feature, p.cc, p.admin1, p.admin1_id, p.admin2, p.admin2_id, p.lat, p.lon, p.population, p.slug"
 
 
+@functools.lru_cache(maxsize=100_000)
+def _demonym_country(word: str) -> str | None:
+    return demonyms().get(norm(word))
+
+
 class Gazetteer:
     """Look-ups of places by name, by id, and of countries by ISO code.
 
@@ -92,7 +97,7 @@ class Gazetteer:
 
     def demonym_country(self, word: str) -> str | None:
         """ISO alpha-2 of a nationality word ("Bolivian", "brasileños"), else None."""
-        return demonyms().get(norm(word))
+        return _demonym_country(word)
 
     def close(self) -> None:
         self._con.close()

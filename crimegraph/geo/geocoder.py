@@ -56,7 +56,7 @@ class Geocoder:
                 continue
             names.append(t)
         resolved = dict(zip(map(id, names), self.resolver.resolve(text, names, lang)))
-        home = self._country_counts(text, [resolved[id(n)] for n in names], lang)
+        home = self._country_counts(text, [resolved[id(n)] for n in names], lang) if regions else Counter()
         out: list[Place | None] = []
         for i, t in enumerate(toponyms):
             if t.kind != "region":
