@@ -473,16 +473,23 @@ def _ner_people_and_orgs(ctx: _Context, taken: list[tuple[int, int]]) -> list[Ac
     out: list[ActorMention] = []
     people = [e for e in doc.ents if e.label_ in PERSON_LABELS]
     surnames = {fold_key(e[-1].text) for e in people if len(e) > 1}
+    people_texts = {fold_key(e.text) for e in people}
+    lex = ctx.kb.lexicon
+    weak_words = set(lex.words(lex.criminal_weak_heads, None)) | set(lex.words(lex.criminal_heads, None))
     for ent in doc.ents:
         if _overlaps((ent.start_char, ent.end_char), taken):
             continue
         first, last = ent.start, ent.end - 1
+        while last > first and fold(toks[last].text) in ("'s", "'"):
+            last -= 1  # "Don Mario's" -> "Don Mario"
+        if any(t.pos_ in ("VERB", "AUX") for t in toks[first:last + 1]):
+            continue  # a capitalised headline, not a name
         if ent.label_ in PERSON_LABELS:
             # titles the NER swallowed ("President Evo Morales") belong to the role
             while first < last and (_head_at(ctx, toks, first) or fold(toks[first].text) in ctx.pats.role_modifiers):
                 first += 1
             text = ctx.text[toks[first].idx : toks[last].idx + len(toks[last].text)]
-            if _not_an_actor_name(ctx, text) or ctx.kb.lookup(text) or (first == last and toks[first].is_stop):
+            if text.isupper() or _not_an_actor_name(ctx, text) or ctx.kb.lookup(text) or (first == last and toks[first].is_stop):
                 continue
             if ctx.is_place(text) and not (first == last and fold_key(text) in surnames):
                 continue
@@ -490,8 +497,15 @@ def _ner_people_and_orgs(ctx: _Context, taken: list[tuple[int, int]]) -> list[Ac
         elif ent.label_ in ORG_LABELS:
             while first < last and fold(toks[first].text) == "the":
                 first += 1
+            first = _extend_left(ctx, toks, first, taken)
             start, end = toks[first].idx, toks[last].idx + len(toks[last].text)
             text = ctx.text[start:end]
+            key = fold_key(text)
+            if key in surnames or key in people_texts or (first == last and ctx.kb.heads_named(text)):
+                out.append(_person(ctx, toks, first, last))  # NER typed a person's name as ORG
+                continue
+            if first == last and (toks[first].is_stop or key in ctx.pats.role_modifiers or key in weak_words):
+                continue
             if _not_an_actor_name(ctx, text) or ctx.is_place(text):
                 if fold_key(text) in _GOVERNMENT_WORDS:
                     out.append(ActorMention(start, end, text, "government", text, None, None))
@@ -500,6 +514,19 @@ def _ner_people_and_orgs(ctx: _Context, taken: list[tuple[int, int]]) -> list[Ac
             country = _nationality_in(ctx, (start, end)) if otype == "state_agency" else None
             out.append(ActorMention(start, end, text, otype, text, None, country))
     return out
+
+
+def _extend_left(ctx: _Context, toks, first: int, taken: list[tuple[int, int]]) -> int:
+    """Take back capitalised words the NER cut off ("Attorney" of "Attorney General's Office")."""
+    k = first
+    while k > 0 and first - k < 3:
+        tok = toks[k - 1]
+        if _overlaps((tok.idx, tok.idx + len(tok.text)), taken) or not tok.text[:1].isupper():
+            break
+        if _sentence_start(ctx.text, tok.idx) and not ctx.kb.nationality(tok.text):
+            break
+        k -= 1
+    return k
 
 
 def _org_type(ctx: _Context, start: int, end: int) -> str:
@@ -511,6 +538,21 @@ def _org_type(ctx: _Context, start: int, end: int) -> str:
     if ctx.pats.media_cues is not None and ctx.pats.media_cues.search(ctx.folded[max(0, start - 40):start]):
         return "media"
     return "organization"
+
+
+def _name_start_ok(ctx: _Context, toks, first: int, size: int) -> bool:
+    """Where a name may start inside a run of capitalised words."""
+    if first == 0:
+        return False
+    prev = fold(toks[first - 1].text)
+    if prev in _CONNECTORS:
+        return False  # "ministro da Justiça": part of a title or an organization's name
+    if size == 1:
+        return bool(_head_at(ctx, toks, first - 1))
+    if toks[first - 1].text[:1].isupper() and not _head_at(ctx, toks, first - 1):
+        # only "head + connector + Word + Name": "ministro da Justiça Sergio Moro"
+        return first >= 3 and fold(toks[first - 2].text) in _CONNECTORS and bool(_head_at(ctx, toks, first - 3))
+    return True
 
 
 def _titled_people(ctx: _Context, taken: list[tuple[int, int]]) -> list[ActorMention]:
@@ -539,17 +581,20 @@ def _titled_people(ctx: _Context, taken: list[tuple[int, int]]) -> list[ActorMen
             else:
                 break
         found = None
-        for size in (2, 3, 4, 1):
+        for size in range(j - i + 1, 0, -1):
             first = j - size + 1
-            if first < i or fold(toks[first].text) in FUNCTION_WORDS:
+            if fold(toks[first].text) in FUNCTION_WORDS:
                 continue
             text = ctx.text[toks[first].idx : toks[j].idx + len(toks[j].text)]
             if _not_an_actor_name(ctx, text) or ctx.kb.lookup(text) or ctx.is_place(text):
                 continue
-            if first > 0 and fold(toks[first - 1].text) in _CONNECTORS:
-                continue  # "ministro da Justiça": part of a title or an organization's name
-            if size == 1 and not (first > 0 and _head_at(ctx, toks, first - 1)):
+            if not _name_start_ok(ctx, toks, first, size):
                 continue
+            if any(
+                fold(toks[k].text) in _CONNECTORS and ctx.is_place(ctx.text[toks[k + 1].idx : toks[j].idx + len(toks[j].text)])
+                for k in range(first + 1, j)
+            ):
+                continue  # "Pública de São Paulo"
             if _role_before(ctx, toks, first) or (size > 1 and _role_after(ctx, toks, j)):
                 found = _person(ctx, toks, first, j)
                 break
