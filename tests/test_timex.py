@@ -162,6 +162,8 @@ CASES = [
     ("pt", P, "A operação foi em agosto de 2016 no Pará.", "em agosto de 2016", "2016-08-01", "2016-08-31", "month"),
     ("pt", P, "O relatório saiu em 2012 em Brasília.", "em 2012", "2012-01-01", "2012-12-31", "year"),
     ("pt", P, "A fuga foi há 20 anos atrás.", "há 20 anos atrás", "1993-01-01", "1993-12-31", "year"),
+    ("pt", P, "O navio chegou em Setembro a Lisboa.", "em Setembro", "2013-09-01", "2013-09-30", "month"),
+    ("pt", P, "A reunião foi em 9-4-2003 no Porto.", "em 9-4-2003", "2003-04-09", "2003-04-09", "day"),
     ("pt", "2013-03-03", "A chacina ocorreu no domingo.", "no domingo", "2013-03-03", "2013-03-03", "day"),
     ("pt", "2014-01-01", "A chacina ocorreu em dezembro.", "em dezembro", "2013-12-01", "2013-12-31", "month"),
 ]

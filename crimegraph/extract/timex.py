@@ -114,7 +114,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("ymd_iso", r"(?P<y>@Y@)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
         ("ymd", r"(?:(?P<wd>@WD@),?\s+)?(?P<mon>@MON@)\s+(?P<d>@D@)@ORD@,?\s+(?P<y>@Y@)"),
         ("ymd", r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@),?\s+(?P<y>@Y@)"),
-        ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
+        ("ymd_num", r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>@Y@)"),
         ("my", r"(?P<mon>@MON@),?\s+(?:of\s+)?(?P<y>@Y@)"),
         ("my_anaphor", r"(?:(?P<d>@D@)@ORD@\s+(?:of\s+)?)?(?P<mon>@MON@)(?:\s+(?P<d2>@D@)@ORD@)?,?\s+(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+previous)\s+year"),
         ("my_ref", r"(?P<mon>@MON@),?\s+(?P<yref>@YREF@)"),
@@ -135,7 +135,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
     "es": [
         ("ymd_iso", r"(?P<y>@Y@)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
         ("ymd", r"(?:(?:el|este|ese)\s+)?(?:pasado\s+)?(?:(?P<wd>@WD@),?\s+)?(?:pasado\s+)?(?:d[ií]a\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?|,?\s+)(?P<y>@Y@)"),
-        ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
+        ("ymd_num", r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>@Y@)"),
         ("my", r"(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?|\s+)(?P<y>@Y@)"),
         ("my_anaphor", r"(?:(?:el\s+)?(?P<d>@D@)@ORD@\s+de\s+)?(?P<mon>@MON@)\s+(?:de\s+ese|de\s+aquel|del\s+mismo|del\s+siguiente|del\s+año\s+siguiente)(?:\s+año)?"),
         ("my_ref", r"(?:(?:el\s+)?(?P<d>@D@)@ORD@\s+de\s+)?(?P<mon>@MON@)\s+(?P<yref>@YREF@)"),
@@ -155,7 +155,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
     "pt": [
         ("ymd_iso", r"(?P<y>@Y@)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
         ("ymd", r"(?:(?:n[ao]\s+)?(?P<wd>@WD@),?\s+)?(?:(?:n?o\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+(?P<mon>@MON@)\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)"),
-        ("ymd_num", r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>@Y@)"),
+        ("ymd_num", r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>@Y@)"),
         ("my", r"(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+|\s+)(?P<y>@Y@)"),
         ("my_anaphor", r"(?:(?:(?:n?o\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+)?(?P<mon>@MON@)\s+(?:daquele|do\s+mesmo|do\s+seguinte|do\s+ano\s+seguinte)(?:\s+ano)?"),
         ("my_ref", r"(?:(?:(?:n?o\s+)?dia\s+)?(?P<d>@D@)@ORD@\s+de\s+)?(?P<mon>@MON@)\s+(?P<yref>@YREF@)"),
@@ -355,7 +355,10 @@ def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: b
         if (mon and not mon[0].isupper()) or (wd and not wd[0].isupper()):
             return False
     elif kind == "m" and mon and not mon[0].islower():
-        return False  # "Julio" is a first name, "Abril" a publisher
+        # "Julio" is a first name, "Abril" a publisher; European Portuguese capitalizes
+        # months ("em Setembro"), so there a capital is fine after a preposition.
+        if not (lang == "pt" and standalone and match.group(0)[0].islower()):
+            return False
     if kind == "wd" and lang != "en" and wd:
         determined = bool(_group(match, "det") or _group(match, "pre"))
         if wd[0].isupper() and not determined:
