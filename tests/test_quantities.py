@@ -193,6 +193,20 @@ def test_year_before_unit_in_sentence_is_not_a_count():
     assert [(q.text, q.value) for q in found] == [("2,000 people", 2000)]
 
 
+def test_given_time_expressions_are_reused():
+    import datetime as dt
+
+    from crimegraph.extract.timex import TimeExpr, find_times
+
+    text = "On July 15, 2013 police seized 15 tons."
+    times = find_times(text, "en", dt.date(2013, 10, 8))
+    assert [q.text for q in find_quantities(text, "en", times=times)] == ["15 tons"]
+    # the given spans are what blocks numbers: pretend "15 tons" were a time expression
+    start = text.index("15 tons")
+    fake = [TimeExpr(start, start + 7, "15 tons", None)]
+    assert find_quantities(text, "en", times=fake) == []
+
+
 def test_unknown_language_is_an_error():
     with pytest.raises(CrimegraphError, match="'fr'"):
         find_quantities("3 kilos", "fr")

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from crimegraph.errors import InputError
+from crimegraph.extract.timex import TimeExpr, find_times
 
 __all__ = ["QuantityExpr", "find_quantities", "parse_number"]
 
@@ -520,13 +521,17 @@ def _currency_before(text: str, start: int, lang: str, lexicon: _Lexicon) -> tup
     return None
 
 
-def find_quantities(text: str, lang: str) -> list[QuantityExpr]:
-    """Quantities in ``text``, in order. See the module docstring for what is recognised."""
-    from crimegraph.extract.timex import find_times  # numbers in dates are not quantities
+def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None) -> list[QuantityExpr]:
+    """Quantities in ``text``, in order. See the module docstring for what is recognised.
 
+    ``times``: the time expressions of ``text`` if the caller already has them (from
+    ``find_times``); numbers inside them are not quantities. Found here when omitted.
+    """
     code = _lang(lang)
     lexicon = _lexicon(code)
-    blocked = [(t.start, t.end) for t in find_times(text, code, None)]
+    if times is None:
+        times = find_times(text, code, None)
+    blocked = [(t.start, t.end) for t in times]
     numbers = _numbers(text, code, lexicon, blocked)
     out: list[QuantityExpr] = []
     i = 0
