@@ -46,6 +46,7 @@ def fold(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """Dictionary key of a name: folded, whitespace collapsed, ends stripped."""
     return _WS.sub(" ", fold(text)).strip()
