@@ -468,6 +468,17 @@ def _not_an_actor_name(ctx: _Context, text: str) -> bool:
 
 
 def _ner_people_and_orgs(ctx: _Context, taken: list[tuple[int, int]]) -> list[ActorMention]:
+    taken = list(taken)
+    found = _ner_mentions(ctx, taken)
+    out: list[ActorMention] = []
+    for m in found:  # NER spans widened to the left may now touch a neighbour
+        if not _overlaps((m.start, m.end), taken):
+            out.append(m)
+            taken.append((m.start, m.end))
+    return out
+
+
+def _ner_mentions(ctx: _Context, taken: list[tuple[int, int]]) -> list[ActorMention]:
     doc = ctx.doc
     toks = list(doc)
     out: list[ActorMention] = []
