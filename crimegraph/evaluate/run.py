@@ -1,12 +1,31 @@
-"""`crimegraph eval events`: run the full extractor over the annotated set and score it.
+"""`crimegraph eval events`: run the full extractor over the annotated sets and score them.
 
-The gold files (offsets and labels only) ship with the package; the texts are joined from the
-shared evaluation data at run time. Every facts document produced is also checked against the
-facts@1 schema, and the number of invalid ones is part of the result.
+Gold sources:
+
+- the JSONL gold files shipped with the package (offsets and labels only; the texts are joined
+  from the shared evaluation data at run time): ``insightcrime-dev-a``, ``insightcrime-dev-b``,
+  ``news-es-pt``;
+- ``samples``: the project's own sample reports with the facts in ``samples/expected.yaml``
+  (converted by ``crimegraph.evaluate.samples_gold``).
+
+Scores are reported per gold set (``by_set``) and for two fixed parts (``tuning`` and
+``held_out``). Tuning = ``insightcrime-dev-a`` + the English samples + the even positions of the
+Spanish/Portuguese samples sorted by file; held-out = ``insightcrime-dev-b`` + ``news-es-pt`` + the
+odd positions. Rules are developed on the tuning part only. Every facts document produced is also
+checked against the facts@1 schema, and the number of invalid ones is part of the result.
+
+``python -m crimegraph.evaluate.run --calibrate`` fits the confidence weights of
+``crimegraph.extract.attribution`` on the tuning part (a predicted event is correct when the
+scorer's loose rule matches it to a gold event) and prints them with the calibration of the
+current and the new weights on the held-out part.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import logging
+import sys
 import time
 from importlib import resources
 from pathlib import Path
@@ -14,7 +33,30 @@ from typing import Any
 
 from crimegraph.errors import ResourceMissing
 
-__all__ = ["gold_files", "evaluate_extraction", "format_extraction_report", "predict"]
+__all__ = [
+    "gold_files",
+    "SAMPLES",
+    "TUNING_FILES",
+    "HELD_OUT_FILES",
+    "load_sets",
+    "split_parts",
+    "default_extractor",
+    "evaluate_extraction",
+    "format_extraction_report",
+    "predict",
+    "label_predictions",
+    "calibration",
+    "fit_confidence",
+    "main",
+]
+
+log = logging.getLogger(__name__)
+
+SAMPLES = "samples"
+TUNING_FILES = ("insightcrime-dev-a",)
+HELD_OUT_FILES = ("insightcrime-dev-b", "news-es-pt")
+# Stages used for evaluation: everything the events need (topics are scored elsewhere).
+EVENT_STAGES = ("nlp", "actors", "places", "times", "quantities", "entities", "events")
 
 
 def gold_files() -> list[Path]:
@@ -22,39 +64,246 @@ def gold_files() -> list[Path]:
     return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".jsonl"))
 
 
-def predict(gold: list[Any], extractor: Any = None) -> list[dict[str, Any]]:
+def default_extractor() -> Any:
     from crimegraph.extract.pipeline import Extractor
 
-    extractor = extractor or Extractor()
+    return Extractor(stages=list(EVENT_STAGES))
+
+
+def predict(gold: list[Any], extractor: Any = None) -> list[dict[str, Any]]:
+    extractor = extractor or default_extractor()
     return [f.to_dict() for f in extractor.extract_many([g.document for g in gold])]
+
+
+def _set_name(path: Path) -> str:
+    return path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.stem
+
+
+def load_sets(data_dir: Path, gold: list[str] | None = None, limit: int | None = None) -> dict[str, list[Any]]:
+    """Gold documents by set name. ``gold`` lists JSONL paths and/or ``"samples"``; default: all.
+
+    The JSONL sets need the shared evaluation data in ``data_dir``; ``limit`` keeps the first N
+    documents of each set.
+    """
+    from crimegraph.evaluate.events import load_gold
+    from crimegraph.evaluate.samples_gold import samples_gold
+
+    entries: list[str | Path] = list(gold) if gold else [*gold_files(), SAMPLES]
+    sets: dict[str, list[Any]] = {}
+    for entry in entries:
+        if str(entry) == SAMPLES:
+            sets[SAMPLES] = samples_gold()
+        else:
+            if not Path(data_dir).is_dir():
+                raise ResourceMissing(f"shared evaluation data not found at {data_dir} (use --data)")
+            path = Path(entry)
+            sets[_set_name(path)] = load_gold([path], Path(data_dir))
+        if limit:
+            sets[list(sets)[-1]] = sets[list(sets)[-1]][:limit]
+    return sets
+
+
+def split_parts(sets: dict[str, list[Any]]) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """(tuning, held_out) as (set name, index in the set) pairs; see the module docstring."""
+    from crimegraph.evaluate.samples_gold import split_samples
+
+    tuning: list[tuple[str, int]] = []
+    held_out: list[tuple[str, int]] = []
+    for name, docs in sets.items():
+        if name == SAMPLES:
+            tune_docs, _ = split_samples(docs)
+            tune_ids = {id(d) for d in tune_docs}
+            for i, d in enumerate(docs):
+                (tuning if id(d) in tune_ids else held_out).append((name, i))
+        elif name in TUNING_FILES:
+            tuning += [(name, i) for i in range(len(docs))]
+        else:  # the held-out files, and any other file given on the command line
+            held_out += [(name, i) for i in range(len(docs))]
+    return tuning, held_out
 
 
 def evaluate_extraction(data_dir: Path, gold: list[str] | None = None, limit: int | None = None,
                         extractor: Any = None) -> dict[str, Any]:
-    from crimegraph.evaluate.events import load_gold, score_events
+    """Extract every gold document once and score per set, tuning part and held-out part."""
+    from crimegraph.evaluate.events import score_events
     from crimegraph.schema.validate import validate_facts
 
-    if not Path(data_dir).is_dir():
-        raise ResourceMissing(f"shared evaluation data not found at {data_dir} (use --data)")
-    paths = [Path(p) for p in gold] if gold else gold_files()
-    docs = load_gold(paths, Path(data_dir))
-    if limit:
-        docs = docs[:limit]
+    sets = load_sets(Path(data_dir), gold, limit)
     started = time.perf_counter()
-    predicted = predict(docs, extractor)
+    predicted = {name: predict(docs, extractor or _shared_extractor()) for name, docs in sets.items()}
     seconds = time.perf_counter() - started
-    result = score_events(docs, predicted)
-    invalid = [f["document"]["id"] for f in predicted if validate_facts(f)]
-    result["schema_invalid"] = len(invalid)
-    result["documents"] = len(docs)
-    result["gold_files"] = [p.name for p in paths]
-    result["seconds"] = round(seconds, 2)
-    return result
+    tuning, held_out = split_parts(sets)
+
+    def block(keys: list[tuple[str, int]]) -> dict[str, Any]:
+        return score_events([sets[n][i] for n, i in keys], [predicted[n][i] for n, i in keys])
+
+    invalid = [f["document"]["id"] for preds in predicted.values() for f in preds if validate_facts(f)]
+    return {
+        "documents": sum(len(d) for d in sets.values()),
+        "gold_files": list(sets),
+        "schema_invalid": len(invalid),
+        "seconds": round(seconds, 2),
+        "tuning": block(tuning),
+        "held_out": block(held_out),
+        "by_set": {name: score_events(docs, predicted[name]) for name, docs in sets.items()},
+    }
+
+
+_EXTRACTOR: list[Any] = []
+
+
+def _shared_extractor() -> Any:
+    if not _EXTRACTOR:
+        _EXTRACTOR.append(default_extractor())
+    return _EXTRACTOR[0]
+
+
+# ---------------------------------------------------------------- report
+
+
+def _prf(m: dict[str, Any]) -> str:
+    return f"{m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} {m['tp']:>5} {m['gold']:>5} {m['predicted']:>5}"
+
+
+def _block_lines(title: str, score: dict[str, Any]) -> list[str]:
+    head = f"{'':<24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'gold':>5} {'pred':>5}"
+    strict, loose = score["strict"], score["loose"]
+    lines = [f"== {title}: {score['documents']} documents, {score['gold_events']} gold events, "
+             f"{score['predicted_events']} predicted", head,
+             f"{'strict overall':<24} {_prf(strict['overall'])}",
+             f"{'loose overall':<24} {_prf(loose['overall'])}"]
+    lines += [f"{'strict lang=' + lang:<24} {_prf(m)}" for lang, m in strict["by_language"].items()]
+    lines += [f"{'strict ' + t:<24} {_prf(m)}" for t, m in strict["by_type"].items()]
+    attrs = "  ".join(
+        f"{name} {a['accuracy']:.3f} ({a['correct']}/{a['total']})" if a["accuracy"] is not None else f"{name} -"
+        for name, a in score["attributes"].items()
+    )
+    lines.append(f"attributes on loose pairs: {attrs}")
+    return lines
 
 
 def format_extraction_report(result: dict[str, Any]) -> str:
-    from crimegraph.evaluate.events import format_events_report
+    """Compact tables: tuning part, held-out part, then each gold set."""
+    lines = [f"{result['documents']} documents from {', '.join(result['gold_files'])}; "
+             f"{result['schema_invalid']} facts documents failed the schema; {result['seconds']} s"]
+    for key, title in (("tuning", "TUNING"), ("held_out", "HELD-OUT")):
+        lines += [""] + _block_lines(title, result[key])
+    for name, score in result["by_set"].items():
+        lines += [""] + _block_lines(f"set {name}", score)
+    return "\n".join(lines)
 
-    head = (f"{result['documents']} documents from {', '.join(result['gold_files'])}; "
-            f"{result['schema_invalid']} facts documents failed the schema; {result['seconds']} s\n")
-    return head + format_events_report(result)
+
+# ---------------------------------------------------------------- confidence calibration
+
+
+def label_predictions(gold_docs: list[Any], predicted: list[dict[str, Any]]) -> list[tuple[dict[str, Any], bool]]:
+    """Each predicted event with whether the scorer's loose rule pairs it with a gold event."""
+    from crimegraph.evaluate.events import _loose, _match, _prepare  # the scorer's own matching
+
+    out = []
+    for gdoc, facts in zip(gold_docs, predicted):
+        preds = _prepare(facts)
+        matched = {pi for _, pi in _match(gdoc.events, preds, _loose)}
+        out += [(p.raw, i in matched) for i, p in enumerate(preds)]
+    return out
+
+
+def calibration(probs: list[float], labels: list[bool], bins: int = 10) -> dict[str, Any]:
+    """Expected calibration error and reliability bins (equal-width on the predicted probability)."""
+    rows = []
+    ece = 0.0
+    n = len(probs)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        idx = [i for i, p in enumerate(probs) if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if not idx:
+            continue
+        mean_p = sum(probs[i] for i in idx) / len(idx)
+        acc = sum(labels[i] for i in idx) / len(idx)
+        ece += len(idx) / n * abs(mean_p - acc)
+        rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": len(idx), "mean_confidence": round(mean_p, 3),
+                     "accuracy": round(acc, 3)})
+    brier = sum((p - float(y)) ** 2 for p, y in zip(probs, labels)) / n if n else None
+    return {"events": n, "ece": round(ece, 4) if n else None, "brier": round(brier, 4) if n else None, "bins": rows}
+
+
+def fit_confidence(events: list[dict[str, Any]], labels: list[bool], c: float = 1.0) -> tuple[dict[str, float], dict[str, float]]:
+    """Logistic weights (CONFIDENCE_WEIGHTS form) and per-type offsets (TYPE_PRIOR) for ``events``."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from crimegraph.extract.attribution import event_features
+    from crimegraph.model import EVENT_TYPES
+
+    names = [k for k in event_features(events[0]) if k != "bias"]
+    rows = []
+    for ev in events:
+        f = event_features(ev)
+        rows.append([f[k] for k in names] + [float(ev["type"] == t) for t in EVENT_TYPES])
+    x, y = np.array(rows), np.array([int(v) for v in labels])
+    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    coef = model.coef_[0]
+    weights = {"bias": round(float(model.intercept_[0]), 3)}
+    weights.update({k: round(float(w), 3) for k, w in zip(names, coef[: len(names)])})
+    prior = {t: round(float(w), 3) for t, w in zip(EVENT_TYPES, coef[len(names):])}
+    return weights, prior
+
+
+def calibrate(data_dir: Path, extractor: Any = None) -> dict[str, Any]:
+    """Fit confidence weights on the tuning part; calibration of old and new weights on held-out."""
+    from crimegraph.extract.attribution import confidence_of
+
+    sets = load_sets(Path(data_dir))
+    predicted = {name: predict(docs, extractor or _shared_extractor()) for name, docs in sets.items()}
+    tuning, held_out = split_parts(sets)
+
+    def labelled(keys: list[tuple[str, int]]) -> list[tuple[dict[str, Any], bool]]:
+        return label_predictions([sets[n][i] for n, i in keys], [predicted[n][i] for n, i in keys])
+
+    train, test = labelled(tuning), labelled(held_out)
+    weights, prior = fit_confidence([e for e, _ in train], [y for _, y in train])
+    test_events, test_labels = [e for e, _ in test], [y for _, y in test]
+    return {
+        "weights": weights,
+        "type_prior": prior,
+        "tuning_events": len(train),
+        "tuning_correct": sum(y for _, y in train),
+        "held_out_current": calibration([float(e["confidence"]) for e in test_events], test_labels),
+        "held_out_fitted": calibration([confidence_of(e, weights, prior) for e in test_events], test_labels),
+        "tuning_fitted": calibration([confidence_of(e, weights, prior) for e, _ in train], [y for _, y in train]),
+    }
+
+
+def format_calibration(result: dict[str, Any]) -> str:
+    lines = [f"fitted on {result['tuning_events']} tuning events ({result['tuning_correct']} loosely correct)",
+             "CONFIDENCE_WEIGHTS = " + json.dumps(result["weights"], indent=4),
+             "TYPE_PRIOR = " + json.dumps(result["type_prior"], indent=4)]
+    for key in ("tuning_fitted", "held_out_current", "held_out_fitted"):
+        c = result[key]
+        lines += ["", f"{key}: {c['events']} events, ECE {c['ece']}, Brier {c['brier']}",
+                  f"{'bin':<10} {'n':>5} {'conf':>6} {'acc':>6}"]
+        lines += [f"{r['bin']:<10} {r['n']:>5} {r['mean_confidence']:>6.3f} {r['accuracy']:>6.3f}" for r in c["bins"]]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crimegraph.evaluate.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--data", default=str(Path(__file__).resolve().parents[3] / "shared" / "data"),
+                        help="shared evaluation data folder")
+    parser.add_argument("--gold", nargs="*", help="gold JSONL files and/or 'samples' (default: all)")
+    parser.add_argument("--limit", type=int, help="first N documents of each set")
+    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+    parser.add_argument("--calibrate", action="store_true", help="fit and print new confidence weights")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    if args.calibrate:
+        result = calibrate(Path(args.data))
+        print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else format_calibration(result))
+        return 0
+    result = evaluate_extraction(Path(args.data), gold=args.gold, limit=args.limit)
+    print(json.dumps(result, ensure_ascii=False) if args.json else format_extraction_report(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -189,21 +189,43 @@ CONFIDENCE_WEIGHTS = {
 TYPE_PRIOR: dict[str, float] = {}
 
 
-def features(ev: Event) -> dict[str, float]:
-    roles = ev.roles
-    length = ev.evidence[0].end - ev.evidence[0].start
+def event_features(ev: Event | dict[str, Any]) -> dict[str, float]:
+    """Features of an event (an ``Event`` or its facts@1 dict) for the confidence model."""
+    if isinstance(ev, Event):
+        ev = {
+            "roles": ev.roles,
+            "quantity": ev.quantity,
+            "time": ev.time,
+            "modality": ev.modality,
+            "evidence": [{"start": ev.evidence[0].start, "end": ev.evidence[0].end}],
+        }
+    roles = ev.get("roles") or {}
+    span = (ev.get("evidence") or [{"start": 0, "end": 0}])[0]
+    length = span["end"] - span["start"]
     return {
         "bias": 1.0,
-        "has_place": float(any(r in roles for r in ("location", "origin", "destination", "transit"))),
-        "has_actor": float(any(r not in ("location", "origin", "destination", "transit", "commodity") for r in roles)),
-        "has_commodity": float("commodity" in roles),
-        "has_quantity": float(ev.quantity is not None),
-        "has_time": float(ev.time is not None),
-        "not_fact": float(ev.modality != "fact"),
+        "has_place": float(any(roles.get(r) for r in PLACE_ROLES)),
+        "has_actor": float(any(v for r, v in roles.items() if r not in PLACE_ROLES and r != "commodity")),
+        "has_commodity": float(bool(roles.get("commodity"))),
+        "has_quantity": float(ev.get("quantity") is not None),
+        "has_time": float(ev.get("time") is not None),
+        "not_fact": float(ev.get("modality", "fact") != "fact"),
         "long_sentence": float(length > 300),
     }
 
 
-def confidence(ev: Event) -> float:
-    z = TYPE_PRIOR.get(ev.type, 0.0) + sum(CONFIDENCE_WEIGHTS.get(k, 0.0) * v for k, v in features(ev).items())
+PLACE_ROLES = ("location", "origin", "destination", "transit")
+
+
+def confidence_of(ev: Event | dict[str, Any], weights: dict[str, float] | None = None,
+                  prior: dict[str, float] | None = None) -> float:
+    """Probability that the event is right, from a logistic model over ``event_features``."""
+    weights = CONFIDENCE_WEIGHTS if weights is None else weights
+    prior = TYPE_PRIOR if prior is None else prior
+    etype = ev.type if isinstance(ev, Event) else ev.get("type")
+    z = prior.get(etype, 0.0) + sum(weights.get(k, 0.0) * v for k, v in event_features(ev).items())
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def confidence(ev: Event) -> float:
+    return confidence_of(ev)
