@@ -42,11 +42,12 @@ def _times(ex: Extractor, a: Analysis) -> None:
     a.times = find_times(a.document.text, a.lang, a.document.published)
 
 
-@stage("quantities", assigns=["quantities"])
+@stage("quantities", requires=["times"], assigns=["quantities"])
 def _quantities(ex: Extractor, a: Analysis) -> None:
     from crimegraph.extract.quantities import find_quantities
 
-    a.quantities = find_quantities(a.document.text, a.lang)
+    # numbers inside time expressions ("15 de julio de 2013") are never amounts
+    a.quantities = find_quantities(a.document.text, a.lang, times=a.times)
 
 
 @stage("entities", requires=["actors", "places"], assigns=["entities"])
