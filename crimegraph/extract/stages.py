@@ -25,7 +25,7 @@ def _nlp(ex: Extractor, a: Analysis) -> None:
 def _actors(ex: Extractor, a: Analysis) -> None:
     from crimegraph.extract.actors import find_actors
 
-    a.actors = find_actors(a.doc, ex.kb, a.lang)
+    a.actors = find_actors(a.doc, ex.kb, a.lang, published=a.document.published)
 
 
 @stage("places", requires=["doc", "actors"], assigns=["toponyms", "places"])
