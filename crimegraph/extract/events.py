@@ -91,6 +91,7 @@ class EventCue:
     context: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     requires: tuple[str, ...]
+    directed: re.Pattern[str] | None = None  # triggers that count only with an origin/transit/destination
 
 
 @dataclass
@@ -126,6 +127,7 @@ def cues_for(lang: str) -> tuple[EventCue, ...]:
                 context=_compile(per_lang["context"]) if per_lang.get("context") else None,
                 exclude=_compile(per_lang["exclude"]) if per_lang.get("exclude") else None,
                 requires=tuple(spec.get("requires", ["none"])),
+                directed=_compile(per_lang["directed"]) if per_lang.get("directed") else None,
             )
         )
     return tuple(out)
@@ -182,8 +184,21 @@ def detect_events(
 ) -> list[Event]:
     """Events of every sentence, with roles, time, quantity and evidence (attribution comes later)."""
     events: list[Event] = []
-    for sent in sentences:
+    last_places: list[tuple[int, int, Entity]] = []
+    last_place_end = -1
+    last_place_index = -10
+    for index, sent in enumerate(sentences):
+        if index == 0 and is_headline(sent.text):
+            continue  # a headline restates the body (docs/annotation.md, section 4)
         inside = mentions.within(sent.start, sent.end)
+        listed = _list_spans(sent.text)
+        own_places = [m for m in inside if m[2].type == "place"]
+        inherited: list[tuple[int, int, Entity]] = []
+        if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
+                and _same_paragraph(text, last_place_end, sent.start)):
+            inherited = last_places
+        if own_places:
+            last_places, last_place_end, last_place_index = own_places, sent.end, index
         types_here = {e.type for _, _, e in inside}
         commodities = [e for _, _, e in inside if e.type == "commodity"]
         has_drug = any((c.name or "").lower() in DRUGS or (c.kb_id or "").split("/")[-1] in {
@@ -192,8 +207,19 @@ def detect_events(
         sent_quantities = [q for q in quantities if q.start >= sent.start and q.end <= sent.end]
         for cue in cues_for(lang):
             match = cue.triggers.search(sent.text)
+            directed_only = False
+            if not match and cue.directed is not None:
+                match = cue.directed.search(sent.text)
+                directed_only = match is not None
             if not match:
                 continue
+            if listed and any(a <= match.start() and match.end() <= b for a, b in listed):
+                # "involved in drug trafficking, extortion and kidnapping": activities named, no occurrence
+                later = [m for m in (cue.directed if directed_only else cue.triggers).finditer(sent.text)
+                         if not any(a <= m.start() and m.end() <= b for a, b in listed)]
+                if not later:
+                    continue
+                match = later[0]
             if cue.exclude and cue.exclude.search(sent.text):
                 continue
             if cue.context and not cue.context.search(sent.text):
@@ -213,6 +239,12 @@ def detect_events(
                     role = role_map.get(ent.type)
                 if role and ent.id not in roles.setdefault(role, []):
                     roles[role].append(ent.id)
+            if directed_only and not any(roles.get(r) for r in ("origin", "destination", "transit")):
+                continue
+            if not any(r in roles for r in PLACE_ROLES):
+                for _s, _e, ent in inherited:
+                    if ent.id not in roles.setdefault("location", []):
+                        roles["location"].append(ent.id)
             roles = {k: v for k, v in roles.items() if v}
             if cue.type == "trafficking_route" and not any(r in roles for r in ("origin", "destination", "transit")):
                 if "location" not in roles:
@@ -231,7 +263,58 @@ def detect_events(
                     time=TimeSpan(timex.span.start, timex.span.end, timex.span.granularity, timex.text) if timex else None,
                 )
             )
-    return _merge_restatements(events)
+    return _merge_restatements(events) if MERGE else events
+
+
+PLACE_ROLES = ("location", "origin", "destination", "transit")
+
+_SMALL_WORDS = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "is", "are",
+    "de", "del", "la", "el", "los", "las", "en", "y", "o", "por", "con", "para", "un", "una", "da", "do", "das",
+    "dos", "na", "no", "nas", "nos", "e", "em", "um", "uma", "que", "se", "its", "his", "her", "their", "after",
+}
+
+
+def is_headline(sentence: str) -> bool:
+    """A short first sentence in title case ("Police Arrest Gang Leader in Lima")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    if not 2 <= len(words) <= 20:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 2:
+        return False
+    capitalized = sum(1 for w in content if w[0].isupper())
+    return capitalized / len(content) >= 0.75
+
+
+# Activity nouns that appear in lists of what a group does or is charged with.
+_ACTIVITY = (
+    r"(?:(?:drug |arms |human |migrant |weapons |fuel |wildlife |timber )?(?:trafficking|smuggling)|"
+    r"extortion|kidnappings?|murders?|homicides?|robber(?:y|ies)|theft|prostitution|money laundering|"
+    r"illegal mining|illegal logging|contraband|corruption|micro-?trafficking|drug dealing|rape|"
+    r"(?:attempted )?homicide|narcotráfico|extorsi[óo]n|secuestros?|sicariato|lavado de (?:dinero|activos)|"
+    r"contrabando|tr[áa]fico de \w+|miner[íi]a ilegal|homicidios?|robos?|trata de personas|"
+    r"tr[áa]fico|sequestros?|extorsão|lavagem de dinheiro|assaltos?|roubos?)"
+)
+_LIST = re.compile(
+    rf"(?<!\w){_ACTIVITY}(?:\s*,\s*(?:and |or |y |e |o |ou |as well as )?{_ACTIVITY}){{1,}}"
+    rf"(?:\s*,?\s*(?:and|or|y|e|o|ou|as well as)\s+{_ACTIVITY})?(?!\w)"
+    rf"|(?<!\w){_ACTIVITY}\s+(?:and|or|y|e|o|ou)\s+{_ACTIVITY}(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _list_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of lists of crime activities ("drug trafficking, extortion and kidnapping")."""
+    return [(m.start(), m.end()) for m in _LIST.finditer(sentence)]
+import os
+PLACE_LOOKBACK = int(os.environ.get("LB", "6"))
+MERGE = os.environ.get("MERGE", "1") == "1"
+
+
+def _same_paragraph(text: str, end: int, start: int) -> bool:
+    """No paragraph break (blank line or line break) between two offsets."""
+    return 0 <= end <= start and "\n" not in text[end:start]
 
 
 def _requirements_met(cue: EventCue, types_here: set[str], has_drug: bool, quantities: list[Any]) -> bool:
