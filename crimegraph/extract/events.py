@@ -192,6 +192,10 @@ def detect_events(
             continue  # a headline restates the body (docs/annotation.md, section 4)
         inside = mentions.within(sent.start, sent.end)
         listed = _list_spans(sent.text)
+        inherited_time = None
+        if TIME_INHERIT and index > 0 and _same_paragraph(text, sentences[index - 1].end, sent.start):
+            prev = sentences[index - 1]
+            inherited_time = _last_time(times, prev) if not _has_time(times, sent) else None
         own_places = [m for m in inside if m[2].type == "place"]
         inherited: list[tuple[int, int, Entity]] = []
         if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
@@ -251,7 +255,7 @@ def detect_events(
                     continue
             units = QUANTITY_UNITS.get(cue.type, ())
             qty = _nearest(sent_quantities, trig_start, sent, lambda q: q.unit in units) if units else None
-            timex = _nearest(times, trig_start, sent, lambda t: t.span is not None)
+            timex = _event_time(text, times, trig_start, sent, lang) or inherited_time
             events.append(
                 Event(
                     id="",
@@ -315,6 +319,46 @@ MERGE = os.environ.get("MERGE", "1") == "1"
 def _same_paragraph(text: str, end: int, start: int) -> bool:
     """No paragraph break (blank line or line break) between two offsets."""
     return 0 <= end <= start and "\n" not in text[end:start]
+
+
+import os as _os
+TIME_INHERIT = _os.environ.get("TI", "1") == "1"
+TIME_MODE = _os.environ.get("TM", "before")
+
+# A weekday or date right after a verb of saying dates the statement, not the event.
+_SAID_TIME = re.compile(
+    r"(?:said|told|announced|reported|stated|confirmed|dijo|informó|anunció|señaló|indicó|afirmó|"
+    r"disse|informou|anunciou|afirmou)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _usable(t: Any, text: str, sent: Sentence) -> bool:
+    if t.span is None or t.start < sent.start or t.end > sent.end:
+        return False
+    return not _SAID_TIME.search(text[max(sent.start, t.start - 30) : t.start])
+
+
+def _has_time(times: list[Any], sent: Sentence) -> bool:
+    return any(t.span is not None and sent.start <= t.start and t.end <= sent.end for t in times)
+
+
+def _last_time(times: list[Any], sent: Sentence) -> Any:
+    inside = [t for t in times if t.span is not None and sent.start <= t.start and t.end <= sent.end]
+    return inside[-1] if inside else None
+
+
+def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, lang: str) -> Any:
+    """The time of the event: the nearest expression before the trigger, else the nearest after."""
+    usable = [t for t in times if _usable(t, text, sent)]
+    if not usable:
+        return None
+    if TIME_MODE == "nearest":
+        return min(usable, key=lambda t: abs(t.start - trig_start))
+    before = [t for t in usable if t.end <= trig_start]
+    if before:
+        return before[-1]
+    return min(usable, key=lambda t: t.start - trig_start)
 
 
 def _requirements_met(cue: EventCue, types_here: set[str], has_drug: bool, quantities: list[Any]) -> bool:
