@@ -131,6 +131,14 @@ def _short_unit_name(name: str) -> str | None:
     return short
 
 
+def _median(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
 def _translations(lang: str):
     import pycountry
 
@@ -280,8 +288,8 @@ def _collect() -> dict[int, _Rec]:
                     recs[unit_id].population += rec.population
     for cc, rec in country_rec.items():
         point = supplement.country_points.get(cc)
-        if point is None:
-            point = _centre(member_points.get(rec.id, []))
+        if point is None:  # small countries: where their towns are (outlying islands aside)
+            point = _median(member_points.get(rec.id, []))
         if point is not None:
             rec.lat, rec.lon = point
 

@@ -105,9 +105,10 @@ def _contains(container: Candidate, c: Candidate) -> bool:
     return False
 
 
-def candidate_matrix(group: MentionGroup, ctx: Context | None) -> np.ndarray:
-    """Feature matrix (candidates x FEATURES) of one group."""
-    x = prior_features(group)
+def candidate_matrix(group: MentionGroup, ctx: Context | None, prior: np.ndarray | None = None) -> np.ndarray:
+    """Feature matrix (candidates x FEATURES) of one group (``prior``: its cached
+    :func:`prior_features`)."""
+    x = prior.copy() if prior is not None else prior_features(group)
     cands = group.candidates
     if ctx is None:
         x[:, 16] = 1.0
@@ -129,12 +130,18 @@ def candidate_matrix(group: MentionGroup, ctx: Context | None) -> np.ndarray:
                 break
         if c.feature in ("PCLI", "ADM1", "ADM2"):
             x[i, 14] = float(any(_contains(c, o) for o in others))
-    points = [(o.lat, o.lon) for o in others if o.feature not in ("CONT", "PCLI")]
-    if points:
-        arr = np.array(points)
+    near = [o for o in others if o.feature not in ("CONT", "PCLI")]
+    if near:
+        arr = np.array([(o.lat, o.lon) for o in near])
         lat = np.array([c.lat for c in cands])[:, None]
         lon = np.array([c.lon for c in cands])[:, None]
-        d = haversine_km(lat, lon, arr[None, :, 0], arr[None, :, 1]).min(axis=1)
+        dist = haversine_km(lat, lon, arr[None, :, 0], arr[None, :, 1])
+        for i, c in enumerate(cands):
+            if c.feature in ("ADM1", "ADM2"):  # an admin unit is at distance 0 from what it holds
+                for k, o in enumerate(near):
+                    if _contains(c, o):
+                        dist[i, k] = 0.0
+        d = dist.min(axis=1)
         x[:, 15] = 1.0 - np.log10(1.0 + d) / 4.3
         # a country or continent is not far from the places it holds: no distance penalty
         large = np.array([c.feature in ("PCLI", "CONT") for c in cands])

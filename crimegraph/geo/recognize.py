@@ -33,7 +33,18 @@ _NEVER = {
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "god", "mr", "mrs", "ms",
     "dr", "st", "new", "north", "south", "east", "west", "central", "university", "school", "church", "news", "times",
     "post", "press", "daily", "today", "state", "city", "county", "province", "department", "region", "republic",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "pct", "gen", "gov", "sen",
+    "rep", "lt", "sgt", "col", "capt", "inc", "co", "corp", "ltd", "no", "yes", "far", "big", "first", "day",
 }
+# words after a place name that make "<place> <word>" a public body of that place, whose
+# place part is still a place reference ("Minnesota Department of Transportation")
+_INSTITUTION = {
+    "department", "police", "council", "county", "city", "state", "national", "university", "college", "commission",
+    "service", "court", "schools", "school", "sheriff", "fire", "government", "ministry", "attorney", "public",
+    "district", "port", "airport", "provincial", "municipal", "regional", "house", "senate", "assembly", "legislature",
+    "prosecutor", "prosecutors", "governor", "mayor", "army", "navy", "coast", "border", "customs", "prison",
+}
+_OF_INSTITUTION = {"university", "college", "port", "city", "state", "county", "province", "department", "government", "republic", "governor", "mayor"}
 _PLACE_TYPES = {"department", "province", "state", "county", "parish", "region", "district", "municipality", "departamento", "provincia", "estado", "município", "municipio"}
 MAX_WORDS = 6
 
@@ -60,6 +71,9 @@ class _Recognizer:
         self.text = doc.text
         self.lower_words = {m.group() for m in re.finditer(r"\b[a-záéíóúñçãõâêô]+\b", self.text)}
         self.ent_of = {}
+        self.person_words = {
+            tok.text for ent in doc.ents if ent.label_ in ("PERSON", "PER") and len(ent) > 1 for tok in ent if tok.is_alpha
+        }
         for ent in doc.ents:
             for tok in ent:
                 self.ent_of[tok.i] = ent
@@ -134,19 +148,29 @@ class _Recognizer:
         key = norm(span_text)
         if key in _NEVER or self.is_demonym(span_text):
             return False
+        big = max(c.population for c in cands)
+        admin = any(c.feature in ("PCLI", "ADM1", "CONT", "RGN") for c in cands)
+        institutional = (j < len(doc) and doc[j].lower_ in _INSTITUTION) or (
+            i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _OF_INSTITUTION
+        )
+        if institutional and (admin or big >= 10_000):
+            return True  # "Texas Forest Service", "University of Alexandria"
         # inside a longer capitalised run: "Juan Santa Cruz", "Santa Cruz Cartel"
         if i > 0 and _is_cap(doc[i - 1]) and not _sentence_initial(doc[i - 1]) and doc[i - 1].lower_ not in _NEVER:
             return False
         if j < len(doc) and _is_cap(doc[j]) and doc[j].lower_ not in _PLACE_TYPES:
             return False
-        big = max(c.population for c in cands)
-        admin = any(c.feature in ("PCLI", "ADM1", "CONT", "RGN") for c in cands)
+        if len(words) == 1 and words[0].text in self.person_words:
+            return False  # "Smith" after "John Smith"
         ent = self.ent_of.get(i)
         if ent is not None and ent.label_ in _OTHER_LABELS:
             if ent.start < i or ent.end > j:
                 return False  # part of a longer person/organization name
             prev = doc[i - 1].lower_ if i > 0 else ""
-            if not (admin or big >= 100_000 or prev in _LOCATIVE):
+            if ent.label_ in ("PERSON", "PER", "NORP"):
+                if not (admin or prev in _LOCATIVE):
+                    return False
+            elif not (admin or big >= 100_000 or prev in _LOCATIVE):
                 return False
         if ent is not None and ent.label_ in _PLACE_LABELS:
             return True

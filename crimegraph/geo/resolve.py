@@ -12,7 +12,7 @@ from importlib import resources
 import numpy as np
 
 from crimegraph.errors import ConfigError
-from crimegraph.geo.features import FEATURES, Context, MentionGroup, candidate_matrix
+from crimegraph.geo.features import FEATURES, Context, MentionGroup, candidate_matrix, prior_features
 from crimegraph.geo.gazetteer import Gazetteer
 from crimegraph.geo.names import norm
 from crimegraph.geo.types import FEATURE_PRECISION, Candidate, Place, Toponym
@@ -137,6 +137,7 @@ class Resolver:
         else:
             self.info = "weights given by the caller"
         self.calibration = calibration or DEFAULT_CALIBRATION
+        self._priors: dict[str, np.ndarray] = {}
         self.weights = weights
         self.passes = passes
 
@@ -221,7 +222,12 @@ class Resolver:
         return ranked
 
     def _score(self, group: MentionGroup, ctx: Context | None) -> Ranked:
-        x = candidate_matrix(group, ctx)
+        prior = self._priors.get(group.key)
+        if prior is None or len(prior) != len(group.candidates):
+            prior = self._priors[group.key] = prior_features(group)
+            if len(self._priors) > 100_000:
+                self._priors.clear()
+        x = candidate_matrix(group, ctx, prior)
         scores = x @ self.weights
         e = np.exp(scores - scores.max())
         return Ranked(group, scores, e / e.sum())
