@@ -35,6 +35,7 @@ class Cues:
         self.trend = {t: _compile(v[lang]) for t, v in data["trend"].items()}
         self.say = _compile(data["say_verbs"][lang])
         self.reported = _compile(data["report_cues"][lang])
+        self.proven = _compile(data["proven"][lang])
         self.own_outlets = {o.casefold() for o in data.get("own_outlets", [])}
         self.headings = re.compile(
             r"(?:^|\n)\s*(?:" + "|".join(re.escape(h) for h in data["analysis_headings"]) + r")\s*(?:\n|$)"
@@ -255,13 +256,7 @@ def annotate_events(
         if speaker and source and _same_outlet(speaker, source):
             speaker = None  # "according to El Tiempo": the outlet is the source, not a speaker
         analysis = analysis_document or (analysis_from is not None and ev.evidence[0].start >= analysis_from)
-        modality = "fact"
-        for name in MODALITY_ORDER:
-            if c.modality[name].search(sentence):
-                modality = name
-                break
-        if modality == "fact" and ev.quantity is not None and ev.quantity.approximate:
-            modality = "estimate"
+        modality = modality_of(sentence, anchor, ev, c, bool(speaker or source))
         polarity = "positive"
         if modality != "denied" and _negated(sentence, ev, c):
             polarity = "negative"
@@ -281,6 +276,49 @@ def annotate_events(
         ev.confidence = confidence(ev)
         out.append(ev)
     return out
+
+
+# Types whose statements are accusations unless a conviction or admission is stated; and types that
+# police report routinely ("police said they arrested ...": a fact).
+CLAIM_TYPES = {"corruption", "money_laundering"}
+ROUTINE_TYPES = {"arrest", "seizure", "drug_lab", "extradition"}
+import os as _os
+WIN_BEFORE = int(_os.environ.get("WB", "70"))
+WIN_AFTER = int(_os.environ.get("WA", "40"))
+
+
+def _window(sentence: str, anchor: int) -> str:
+    """The part of the sentence around the trigger, cut at strong clause breaks."""
+    lo, hi = max(0, anchor - WIN_BEFORE), min(len(sentence), anchor + WIN_AFTER)
+    left, right = sentence[lo:anchor], sentence[anchor:hi]
+    for brk in (";", " -- ", " – ", " — ", ", while ", ", whereas ", ", but ", ", pero ", ", mas "):
+        i = left.rfind(brk)
+        if i >= 0:
+            left = left[i + len(brk):]
+        j = right.find(brk)
+        if j >= 0:
+            right = right[:j]
+    return left + right
+
+
+def modality_of(sentence: str, anchor: int, ev: Event, c: Cues, attributed: bool) -> str:
+    """fact, claim, estimate, hedged, denied or planned (docs/annotation.md, section 10)."""
+    window = _window(sentence, anchor)
+    if c.modality["denied"].search(window):
+        return "denied"
+    if c.modality["planned"].search(window):
+        return "planned"
+    if c.modality["hedged"].search(window):
+        return "hedged"
+    if ev.quantity is not None and ev.quantity.approximate:
+        return "estimate"
+    if c.modality["estimate"].search(window) and ev.quantity is not None:
+        return "estimate"
+    if ev.type in CLAIM_TYPES:
+        return "fact" if c.proven.search(sentence) else "claim"
+    if ev.type not in ROUTINE_TYPES and c.modality["claim"].search(window):
+        return "claim"
+    return "fact"
 
 
 def _negated(sentence: str, ev: Event, c: Cues) -> bool:

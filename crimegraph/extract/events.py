@@ -28,24 +28,31 @@ DRUGS = {
     "fentanyl", "methamphetamine", "synthetic drugs", "precursor chemicals", "drugs",
 }
 
-# Which quantity units belong to which event type (first is preferred).
-QUANTITY_UNITS: dict[str, tuple[str, ...]] = {
-    "seizure": ("kg", "t", "usd", "units", "brl", "eur", "pesos", "liters", "aircraft", "vehicles", "weapons"),
-    "drug_lab": ("labs",),
-    "arrest": ("people", "members"),
-    "extradition": ("people",),
-    "violence": ("deaths", "people"),
-    "cultivation": ("hectares",),
-    "production": ("t", "kg", "share", "hectares"),
-    "trafficking_route": ("share", "t", "kg"),
-    "group_presence": ("members", "people"),
-    "corruption": ("usd", "brl", "eur", "pesos"),
-    "extortion_kidnapping": ("usd", "people", "brl", "pesos"),
-    "money_laundering": ("usd", "brl", "eur", "pesos"),
-    "illicit_market": ("usd", "kg", "t", "people", "units"),
-    "cooperation": (),
-    "policy": ("usd", "people"),
+# Which quantity units belong to which event type, and the unit each is reported in (counts of
+# objects are "units", victims of violence "deaths", detainees "people"; docs/annotation.md, section 8).
+_MONEY = {"usd": "usd", "brl": "brl", "eur": "eur", "pesos": "pesos", "cop": "cop", "mxn": "mxn", "pen": "pen"}
+_OBJECTS = {"units": "units", "aircraft": "units", "vehicles": "units", "weapons": "units", "boats": "units",
+            "packages": "units", "plants": "units"}
+QUANTITY_UNITS: dict[str, dict[str, str]] = {
+    "seizure": {"kg": "kg", "t": "t", **_MONEY, "liters": "liters", "doses": "doses", "gallons": "gallons", **_OBJECTS},
+    "drug_lab": {"labs": "labs"},
+    "arrest": {"people": "people", "members": "people", "police": "people", "soldiers": "people",
+               "prisoners": "people", "arrests": "people"},
+    "extradition": {"people": "people"},
+    "violence": {"deaths": "deaths", "people": "deaths", "homicides": "deaths", "police": "deaths",
+                 "soldiers": "deaths", "prisoners": "deaths"},
+    "cultivation": {"hectares": "hectares", "plants": "plants"},
+    "production": {"t": "t", "kg": "kg", "share": "share", "hectares": "hectares"},
+    "trafficking_route": {"share": "share", "t": "t", "kg": "kg", "aircraft": "units"},
+    "group_presence": {"members": "members", "people": "members"},
+    "corruption": dict(_MONEY),
+    "extortion_kidnapping": {**_MONEY, "people": "people"},
+    "money_laundering": dict(_MONEY),
+    "illicit_market": {**_MONEY, "kg": "kg", "t": "t", "people": "people", **_OBJECTS},
+    "cooperation": {**_MONEY, "aircraft": "units", "vehicles": "units"},
+    "policy": {**_MONEY, "people": "people", "police": "people", "soldiers": "people", "hectares": "hectares"},
 }
+
 
 # Default role of each entity type, per event type (places are handled separately).
 ACTOR_ROLES: dict[str, dict[str, str]] = {
@@ -161,6 +168,12 @@ def _place_role(text: str, sent_start: int, mention_start: int, etype: str, lang
     return "location"
 
 
+def _quantity(q: Any, units: dict[str, str]) -> Quantity:
+    """The event's measure in its reporting unit; a range keeps its upper bound."""
+    value = q.high if getattr(q, "high", None) is not None else q.value
+    return Quantity(value, units.get(q.unit, q.unit), q.text, q.approximate)
+
+
 def _nearest(items: list[Any], pos: int, sent: Sentence, accept: Any = None) -> Any:
     best, best_d = None, None
     for item in items:
@@ -253,7 +266,7 @@ def detect_events(
             if cue.type == "trafficking_route" and not any(r in roles for r in ("origin", "destination", "transit")):
                 if "location" not in roles:
                     continue
-            units = QUANTITY_UNITS.get(cue.type, ())
+            units = QUANTITY_UNITS.get(cue.type, {})
             qty = _nearest(sent_quantities, trig_start, sent, lambda q: q.unit in units) if units else None
             timex = _event_time(text, times, trig_start, sent, lang) or inherited_time
             events.append(
@@ -263,7 +276,7 @@ def detect_events(
                     roles=roles,
                     evidence=[Span(sent.start, sent.end)],
                     trigger=Span(trig_start, trig_end),
-                    quantity=Quantity(qty.value, qty.unit, qty.text, qty.approximate) if qty else None,
+                    quantity=_quantity(qty, units) if qty else None,
                     time=TimeSpan(timex.span.start, timex.span.end, timex.span.granularity, timex.text) if timex else None,
                 )
             )
