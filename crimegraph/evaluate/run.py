@@ -196,15 +196,18 @@ def format_extraction_report(result: dict[str, Any]) -> str:
 # ---------------------------------------------------------------- confidence calibration
 
 
-def label_predictions(gold_docs: list[Any], predicted: list[dict[str, Any]]) -> list[tuple[dict[str, Any], bool]]:
-    """Each predicted event with whether the scorer's loose rule pairs it with a gold event."""
+def label_predictions(gold_docs: list[Any], predicted: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, float], bool]]:
+    """Each predicted event with its confidence features and whether the scorer's loose rule pairs
+    it with a gold event."""
     from crimegraph.evaluate.events import _loose, _match, _prepare  # the scorer's own matching
+    from crimegraph.extract.attribution import facts_features
 
     out = []
     for gdoc, facts in zip(gold_docs, predicted):
         preds = _prepare(facts)
         matched = {pi for _, pi in _match(gdoc.events, preds, _loose)}
-        out += [(p.raw, i in matched) for i, p in enumerate(preds)]
+        feats = facts_features(facts)
+        out += [(p.raw, feats[i], i in matched) for i, p in enumerate(preds)]
     return out
 
 
@@ -227,21 +230,18 @@ def calibration(probs: list[float], labels: list[bool], bins: int = 10) -> dict[
     return {"events": n, "ece": round(ece, 4) if n else None, "brier": round(brier, 4) if n else None, "bins": rows}
 
 
-def fit_confidence(events: list[dict[str, Any]], labels: list[bool], c: float = 1.0) -> tuple[dict[str, float], dict[str, float]]:
-    """Logistic weights (CONFIDENCE_WEIGHTS form) and per-type offsets (TYPE_PRIOR) for ``events``."""
+def fit_confidence(features: list[dict[str, float]], types: list[str], labels: list[bool],
+                   c: float = 1.0) -> tuple[dict[str, float], dict[str, float]]:
+    """Logistic weights (CONFIDENCE_WEIGHTS form) and per-type offsets (TYPE_PRIOR), L2-regularized."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    from crimegraph.extract.attribution import event_features
     from crimegraph.model import EVENT_TYPES
 
-    names = [k for k in event_features(events[0]) if k != "bias"]
-    rows = []
-    for ev in events:
-        f = event_features(ev)
-        rows.append([f[k] for k in names] + [float(ev["type"] == t) for t in EVENT_TYPES])
-    x, y = np.array(rows), np.array([int(v) for v in labels])
-    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    names = [k for k in features[0] if k != "bias"]
+    x = np.array([[f[k] for k in names] + [float(t == u) for u in EVENT_TYPES] for f, t in zip(features, types)])
+    y = np.array([int(v) for v in labels])
+    model = LogisticRegression(C=c, max_iter=5000).fit(x, y)
     coef = model.coef_[0]
     weights = {"bias": round(float(model.intercept_[0]), 3)}
     weights.update({k: round(float(w), 3) for k, w in zip(names, coef[: len(names)])})
@@ -249,35 +249,65 @@ def fit_confidence(events: list[dict[str, Any]], labels: list[bool], c: float = 
     return weights, prior
 
 
+def best_threshold(probs: list[float], labels: list[bool], n_gold: int) -> tuple[float, float]:
+    """(threshold, F1) maximising the loose F1 when events below the threshold are dropped."""
+    best = (0.0, 0.0)
+    for step in range(0, 90):
+        t = step / 100
+        kept = [y for p, y in zip(probs, labels) if p >= t]
+        tp = sum(kept)
+        if not kept or not tp:
+            continue
+        prec, rec = tp / len(kept), tp / n_gold
+        f1 = 2 * prec * rec / (prec + rec)
+        if f1 > best[1] + 1e-9:
+            best = (t, f1)
+    return best
+
+
 def calibrate(data_dir: Path, extractor: Any = None) -> dict[str, Any]:
-    """Fit confidence weights on the tuning part; calibration of old and new weights on held-out."""
-    from crimegraph.extract.attribution import confidence_of
+    """Fit confidence weights on the tuning part (no events dropped while predicting); report
+    calibration of the current and the new weights on the held-out part."""
+    import crimegraph.extract.attribution as attribution
 
     sets = load_sets(Path(data_dir))
-    predicted = {name: predict(docs, extractor or _shared_extractor()) for name, docs in sets.items()}
+    saved = attribution.MIN_CONFIDENCE
+    attribution.MIN_CONFIDENCE = 0.0
+    try:
+        predicted = {name: predict(docs, extractor or _shared_extractor()) for name, docs in sets.items()}
+    finally:
+        attribution.MIN_CONFIDENCE = saved
     tuning, held_out = split_parts(sets)
 
-    def labelled(keys: list[tuple[str, int]]) -> list[tuple[dict[str, Any], bool]]:
+    def labelled(keys: list[tuple[str, int]]) -> list[tuple[dict[str, Any], dict[str, float], bool]]:
         return label_predictions([sets[n][i] for n, i in keys], [predicted[n][i] for n, i in keys])
 
     train, test = labelled(tuning), labelled(held_out)
-    weights, prior = fit_confidence([e for e, _ in train], [y for _, y in train])
-    test_events, test_labels = [e for e, _ in test], [y for _, y in test]
+    weights, prior = fit_confidence([f for _, f, _ in train], [e["type"] for e, _, _ in train], [y for _, _, y in train])
+    fitted = [attribution.confidence_from(f, e["type"], weights, prior) for e, f, _ in train]
+    n_gold = sum(len(sets[n][i].events) for n, i in tuning)
+    threshold, f1 = best_threshold(fitted, [y for _, _, y in train], n_gold)
+    test_labels = [y for _, _, y in test]
     return {
         "weights": weights,
         "type_prior": prior,
+        "min_confidence": threshold,
+        "tuning_loose_f1_at_threshold": round(f1, 4),
         "tuning_events": len(train),
-        "tuning_correct": sum(y for _, y in train),
-        "held_out_current": calibration([float(e["confidence"]) for e in test_events], test_labels),
-        "held_out_fitted": calibration([confidence_of(e, weights, prior) for e in test_events], test_labels),
-        "tuning_fitted": calibration([confidence_of(e, weights, prior) for e, _ in train], [y for _, y in train]),
+        "tuning_correct": sum(y for _, _, y in train),
+        "tuning_fitted": calibration(fitted, [y for _, _, y in train]),
+        "held_out_current": calibration([float(e["confidence"]) for e, _, _ in test], test_labels),
+        "held_out_fitted": calibration([attribution.confidence_from(f, e["type"], weights, prior) for e, f, _ in test],
+                                       test_labels),
     }
 
 
 def format_calibration(result: dict[str, Any]) -> str:
     lines = [f"fitted on {result['tuning_events']} tuning events ({result['tuning_correct']} loosely correct)",
              "CONFIDENCE_WEIGHTS = " + json.dumps(result["weights"], indent=4),
-             "TYPE_PRIOR = " + json.dumps(result["type_prior"], indent=4)]
+             "TYPE_PRIOR = " + json.dumps(result["type_prior"], indent=4),
+             f"MIN_CONFIDENCE = {result['min_confidence']}  "
+             f"(loose F1 on the tuning part at that threshold: {result['tuning_loose_f1_at_threshold']})"]
     for key in ("tuning_fitted", "held_out_current", "held_out_fitted"):
         c = result[key]
         lines += ["", f"{key}: {c['events']} events, ECE {c['ece']}, Brier {c['brier']}",

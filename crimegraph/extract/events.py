@@ -206,7 +206,7 @@ def detect_events(
         inside = mentions.within(sent.start, sent.end)
         listed = _list_spans(sent.text)
         inherited_time = None
-        if TIME_INHERIT and index > 0 and _same_paragraph(text, sentences[index - 1].end, sent.start):
+        if index > 0 and _same_paragraph(text, sentences[index - 1].end, sent.start):
             prev = sentences[index - 1]
             inherited_time = _last_time(times, prev) if not _has_time(times, sent) else None
         own_places = [m for m in inside if m[2].type == "place"]
@@ -280,7 +280,7 @@ def detect_events(
                     time=TimeSpan(timex.span.start, timex.span.end, timex.span.granularity, timex.text) if timex else None,
                 )
             )
-    return _merge_restatements(events) if MERGE else events
+    return _merge_restatements(events)
 
 
 PLACE_ROLES = ("location", "origin", "destination", "transit")
@@ -324,19 +324,15 @@ _LIST = re.compile(
 def _list_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of lists of crime activities ("drug trafficking, extortion and kidnapping")."""
     return [(m.start(), m.end()) for m in _LIST.finditer(sentence)]
-import os
-PLACE_LOOKBACK = int(os.environ.get("LB", "6"))
-MERGE = os.environ.get("MERGE", "1") == "1"
+# A sentence without a place of its own takes the places of the last sentence that had one, at most
+# this many sentences back in the same paragraph ("the lab", "there", "allí").
+PLACE_LOOKBACK = 6
 
 
 def _same_paragraph(text: str, end: int, start: int) -> bool:
     """No paragraph break (blank line or line break) between two offsets."""
     return 0 <= end <= start and "\n" not in text[end:start]
 
-
-import os as _os
-TIME_INHERIT = _os.environ.get("TI", "1") == "1"
-TIME_MODE = _os.environ.get("TM", "before")
 
 # A weekday or date right after a verb of saying dates the statement, not the event.
 _SAID_TIME = re.compile(
@@ -366,8 +362,6 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
     usable = [t for t in times if _usable(t, text, sent)]
     if not usable:
         return None
-    if TIME_MODE == "nearest":
-        return min(usable, key=lambda t: abs(t.start - trig_start))
     before = [t for t in usable if t.end <= trig_start]
     if before:
         return before[-1]
