@@ -216,3 +216,13 @@ def test_statistical_ner_mislabels_are_overridden(geocoder):
     doc = nlp("Cocaine processing is spreading from Santa Cruz and Cochabamba to Oruro, Potosí and La Paz.")
     found = texts(geocoder.recognize(doc, "en"))
     assert {"Santa Cruz", "Cochabamba", "Oruro", "Potosí", "La Paz"} <= set(found)
+
+
+def test_abbreviations_need_their_dot(gazetteer, geocoder, blank):
+    assert any(c.admin1 == "US-LA" for c in gazetteer.lookup("La."))
+    assert not any(c.admin1 == "US-LA" for c in gazetteer.lookup("La"))
+    text = "Que la Policía Federal llegue a la Capital, dijo el fiscal de Oruro."
+    found = texts(geocoder.recognize(blank["es"](text), "es"))
+    assert found == ["Oruro"]
+    place = resolve_one(geocoder, "A fire in Alexandria, La., on Friday.", "Alexandria", "La.")
+    assert place[0].admin1 == "US-LA" and place[1].admin1 == "US-LA"

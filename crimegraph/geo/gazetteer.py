@@ -82,7 +82,11 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """Every place that ``name`` (any case, accents optional) may refer to."""
         key = norm(name)
-        return self._lookup(key) if key else ()
+        if not key:
+            return ()
+        if name.rstrip().endswith("."):
+            return self._lookup(key) + self._lookup(key + ".")
+        return self._lookup(key)
 
     def lookup_key(self, key: str) -> tuple[Candidate, ...]:
         """Like :meth:`lookup`, for a key already normalized with :func:`crimegraph.geo.names.norm`."""

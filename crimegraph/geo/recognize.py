@@ -35,6 +35,19 @@ _NEVER = {
     "post", "press", "daily", "today", "state", "city", "county", "province", "department", "region", "republic",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "pct", "gen", "gov", "sen",
     "rep", "lt", "sgt", "col", "capt", "inc", "co", "corp", "ltd", "no", "yes", "far", "big", "first", "day",
+    # Spanish and Portuguese words that start titles and sentences and name places somewhere
+    "capital", "centro", "federal", "palacio", "palacio", "norte", "sur", "sul", "este", "oeste", "estado", "ciudad",
+    "cidade", "gobierno", "governo", "policia", "ministerio", "republica", "congreso", "congresso", "senado",
+    "fiscalia", "justicia", "justica", "sendero", "bandas", "poder", "nacional", "general", "presidente",
+    "universidad", "universidade", "instituto", "secretaria", "operacion", "operacao", "unidos", "unidas", "san",
+    "santa", "santo", "sao", "nuevo", "nueva", "novo", "nova", "gran", "grande", "mayor", "real", "que", "por",
+    "para", "con", "com", "sin", "sem", "pero", "mas", "segun", "segundo", "tras", "apos", "hoy", "hoje", "ayer",
+    "ontem", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "enero", "febrero", "marzo",
+    "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "janeiro",
+    "fevereiro", "marco", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", "segunda",
+    "terca", "quarta", "quinta", "sexta", "cartel", "clan", "comando", "primeiro", "primer", "primera", "frente",
+    "ejercito", "exercito", "marina", "armada", "fuerza", "forca", "guardia", "guarda", "reforma",
+    "esperanza", "libertad", "progreso", "independencia", "constitucion",
 }
 # words after a place name that make "<place> <word>" a public body of that place, whose
 # place part is still a place reference ("Minnesota Department of Transportation")
@@ -109,6 +122,8 @@ class _Recognizer:
                 continue
             if self.is_demonym(text) or norm(text) in _NEVER:
                 continue
+            if len(toks) == 1 and not self.gaz.lookup(text):
+                continue  # a lone word NER calls a place but no gazetteer knows ("Sendero")
             out.append(Toponym(start, end, text, "name"))
         return out
 

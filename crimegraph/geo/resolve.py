@@ -157,10 +157,13 @@ class Resolver:
         tries.append(_ARTICLE.sub("", stripped))
         tries.append(_UNIT_SUFFIX.sub("", _ARTICLE.sub("", stripped)))
         tries.append(_UNIT_PREFIX.sub("", stripped))
+        dotted = text.rstrip().endswith(".")
         for k in dict.fromkeys(tries):
             if not k:
                 continue
             cands = self.gazetteer.lookup_key(k)
+            if dotted:
+                cands = cands + self.gazetteer.lookup_key(k + ".")
             if cands:
                 if len(cands) > MAX_CANDIDATES:
                     cands = tuple(sorted(cands, key=lambda c: (c.match, -c.population))[:MAX_CANDIDATES])
