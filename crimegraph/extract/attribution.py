@@ -78,7 +78,7 @@ _AUX = r"(?:(?:has|have|had|also|previously|recently|later|then|ha|han|había|ta
 def _speaker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(
         r"(?:^|(?<=[,;:\"“”(]))\s*(?:and\s+|but\s+|y\s+|pero\s+|e\s+|mas\s+)?"
-        r"([^,;:\"“”()]{2,90}?)\s*,?\s+" + _AUX + _SAY_BEFORE[lang] + r"(?!\w)",
+        r"([^,;:\"“”()]{2,90}?)\s*(,?)\s+" + _AUX + _SAY_BEFORE[lang] + r"(?!\w)",
         re.IGNORECASE,
     )
     after = re.compile(
@@ -123,7 +123,11 @@ _CLAUSE_VERB = re.compile(
     r"will|would|could|can|did|do|does)(?!\w)",
     re.IGNORECASE,
 )
-_INVERTED = re.compile(r"^\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?[A-ZÁÉÍÓÚÑ]")
+_INVERTED = {
+    "en": re.compile(r"^\s+(?:the\s+)?[A-Z]"),
+    "es": re.compile(r"^\s+(?:(?:el|la|los|las|un|una)\s+\w|[A-ZÁÉÍÓÚÑ])"),
+    "pt": re.compile(r"^\s+(?:(?:o|a|os|as|um|uma)\s+\w|[A-ZÁÉÍÓÚÂÊÔÃÕÇ])"),
+}
 _INTRODUCERS = {"according to", "según", "de acuerdo con", "segundo", "de acordo com", "conforme"}
 PRONOUN_SPEAKERS = {"he", "she", "they", "él", "ella", "ellos", "ele", "ela", "eles", "the official", "the minister"}
 
@@ -134,16 +138,13 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
     before, after = _speaker_patterns(lang)
     found: list[tuple[int, str]] = []
     for m in before.finditer(sentence):
-        if _INVERTED.match(sentence[m.end():]) and not sentence[m.end():].lstrip().lower().startswith(("reporters", "the press")):
-            verb_to_name = True
-        else:
-            verb_to_name = False
         phrase = m.group(1)
+        inverted = bool(m.group(2)) and bool(_INVERTED[lang].match(sentence[m.end():]))
         if allow_pronoun and phrase.strip().lower() in PRONOUN_SPEAKERS:
             found.append((m.start(1), phrase.strip().lower()))
             continue
-        if verb_to_name and "," in sentence[max(0, m.start(1) - 2) : m.start(1) + 1]:
-            continue  # "..., reported AFP": the name after the verb is the speaker
+        if inverted:
+            continue  # "..., reported AFP", "..., informó el jefe": the name after the verb speaks
         if _CLAUSE_VERB.search(phrase) or len(phrase.split()) > 8:
             continue
         # keep the last clause of a long stretch: "..., the sources said" -> "the sources"
@@ -155,7 +156,7 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
             found.append((m.start(1) + m.group(1).find(cleaned), cleaned))
     for m in after.finditer(sentence):
         intro = m.group(0)[: m.start(1) - m.start()].strip().lower()
-        if intro not in _INTRODUCERS and not _INVERTED.match(" " + m.group(1)):
+        if intro not in _INTRODUCERS and not _INVERTED[lang].match(" " + m.group(1)):
             continue  # "said the raid showed ...": a clause follows, not the speaker
         phrase = _TAIL.sub("", m.group(1))
         if _CLAUSE_VERB.search(phrase):

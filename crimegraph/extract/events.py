@@ -293,15 +293,15 @@ _SMALL_WORDS = {
 
 
 def is_headline(sentence: str) -> bool:
-    """A short first sentence in title case ("Police Arrest Gang Leader in Lima")."""
+    """A short first sentence in title case: every word of four letters or more is capitalized
+    ("Police Arrest Gang Leader in Lima")."""
     words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
     if not 2 <= len(words) <= 20:
         return False
-    content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(content) < 2:
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and len(w) >= 4]
+    if len(content) < 3:
         return False
-    capitalized = sum(1 for w in content if w[0].isupper())
-    return capitalized / len(content) >= 0.75
+    return all(w[0].isupper() for w in content)
 
 
 # Activity nouns that appear in lists of what a group does or is charged with.

@@ -1,0 +1,233 @@
+"""Event detection rules on hand-written sentences (no models: entities, times and quantities are built here).
+
+Every sentence below was written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from crimegraph.extract.entities import MentionIndex
+from crimegraph.extract.events import Sentence, cues_for, detect_events, is_headline
+from crimegraph.extract.quantities import QuantityExpr
+from crimegraph.extract.timex import TimeExpr
+from crimegraph.model import EVENT_TYPES, Entity, Mention, TimeSpan
+
+
+def _sentences(text: str) -> list[Sentence]:
+    out, start = [], 0
+    for m in re.finditer(r"[.!?](?=\s|$)", text):
+        chunk = text[start : m.end()]
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(start + lead, m.end(), chunk.strip()))
+        start = m.end()
+    return out
+
+
+def _entities(text: str, spec: list[tuple[str, str]]) -> list[Entity]:
+    """One entity per (surface, type); every occurrence of the surface is a mention."""
+    out = []
+    for i, (surface, etype) in enumerate(spec, 1):
+        mentions = [Mention(m.start(), m.end(), surface) for m in re.finditer(re.escape(surface), text)]
+        assert mentions, surface
+        out.append(Entity(f"e{i}", etype, surface, mentions))
+    return out
+
+
+def _time(text: str, phrase: str, start: str, end: str, granularity: str) -> TimeExpr:
+    i = text.index(phrase)
+    span = TimeSpan(dt.date.fromisoformat(start), dt.date.fromisoformat(end), granularity, phrase)
+    return TimeExpr(i, i + len(phrase), phrase, span)
+
+
+def _qty(text: str, phrase: str, value: float, unit: str, approximate: bool = False, high: float | None = None):
+    i = text.index(phrase)
+    return QuantityExpr(i, i + len(phrase), phrase, value, unit, approximate, None, high)
+
+
+def run(text: str, lang: str, spec: list[tuple[str, str]], times=(), quantities=()):
+    ents = _entities(text, spec)
+    events = detect_events(text, _sentences(text), lang, MentionIndex(ents), list(times), list(quantities))
+    names = {e.id: e.name for e in ents}
+    return events, names
+
+
+def by_type(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+def test_every_type_has_cues_in_every_language():
+    for lang in ("en", "es", "pt"):
+        assert {c.type for c in cues_for(lang)} == set(EVENT_TYPES)
+
+
+# One sentence per type and language: (lang, type, sentence, entities)
+CASES = [
+    ("en", "drug_lab", "Police destroyed a cocaine laboratory in Oruro.", [("Oruro", "place")]),
+    ("en", "seizure", "Soldiers seized 300 kilos of cocaine in Tumbes.", [("cocaine", "commodity"), ("Tumbes", "place")]),
+    ("en", "arrest", "Police arrested two men in Cali.", [("Cali", "place")]),
+    ("en", "extradition", "Colombia extradited the trafficker to the United States.", [("United States", "place")]),
+    ("en", "violence", "Gunmen killed four people in Medellin.", [("Medellin", "place")]),
+    ("en", "cultivation", "Farmers planted 500 hectares of coca in Putumayo.", [("Putumayo", "place")]),
+    ("en", "production", "Cocaine production rose in Peru.", [("Cocaine", "commodity"), ("Peru", "place")]),
+    ("en", "trafficking_route", "Cocaine is shipped from Peru to Brazil.", [("Peru", "place"), ("Brazil", "place")]),
+    ("en", "group_presence", "The Gulf Clan operates in Choco.", [("Gulf Clan", "criminal_group"), ("Choco", "place")]),
+    ("en", "cooperation", "Peru and Bolivia signed a security agreement in Lima.", [("Lima", "place")]),
+    ("en", "policy", "The government deployed 2,000 troops to Rosario.", [("Rosario", "place")]),
+    ("en", "corruption", "Two judges took bribes from traffickers in Asuncion.", [("Asuncion", "place")]),
+    ("en", "extortion_kidnapping", "A businessman was kidnapped in Quito.", [("Quito", "place")]),
+    ("en", "money_laundering", "The network laundered money through shell companies in Panama.", [("Panama", "place")]),
+    ("en", "illicit_market", "Illegal mining is spreading in Madre de Dios.", [("Madre de Dios", "place")]),
+    ("es", "drug_lab", "La policía destruyó un laboratorio clandestino en Oruro.", [("Oruro", "place")]),
+    ("es", "seizure", "Los agentes incautaron 200 kilos de cocaína en Arica.", [("cocaína", "commodity"), ("Arica", "place")]),
+    ("es", "arrest", "Dos hombres fueron detenidos en Cochabamba.", [("Cochabamba", "place")]),
+    ("es", "violence", "Un ganadero fue asesinado en Santa Cruz.", [("Santa Cruz", "place")]),
+    ("es", "cultivation", "Hay 6.000 hectáreas de cultivos de cannabis en Amambay.", [("Amambay", "place")]),
+    ("es", "extortion_kidnapping", "La extorsión a comerciantes creció en Guayaquil.", [("Guayaquil", "place")]),
+    ("es", "money_laundering", "La fiscalía investiga el lavado de dinero en Tarija.", [("Tarija", "place")]),
+    ("pt", "seizure", "A polícia apreendeu 500 quilos de cocaína em Corumbá.", [("cocaína", "commodity"), ("Corumbá", "place")]),
+    ("pt", "arrest", "Três homens foram presos em Campo Grande.", [("Campo Grande", "place")]),
+    ("pt", "violence", "Um homem foi executado a tiros em Ponta Porã.", [("Ponta Porã", "place")]),
+    ("pt", "group_presence", "O PCC atua em Pedro Juan Caballero.", [("PCC", "criminal_group"), ("Pedro Juan Caballero", "place")]),
+    ("pt", "illicit_market", "O garimpo ilegal avança em Roraima.", [("Roraima", "place")]),
+]
+
+
+@pytest.mark.parametrize("lang,etype,sentence,spec", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_each_type_is_found_with_its_place(lang, etype, sentence, spec):
+    quantities = []
+    m = re.search(r"(\d[\d.,]*) (kilos|quilos)", sentence)
+    if m:
+        quantities.append(_qty(sentence, m.group(0), float(m.group(1)), "kg"))
+    events, names = run(sentence, lang, spec, quantities=quantities)
+    found = by_type(events, etype)
+    assert found, [e.type for e in events]
+    places = {names[i] for r in ("location", "origin", "destination", "transit") for i in found[0].roles.get(r, [])}
+    assert places, found[0].roles
+
+
+@pytest.mark.parametrize(
+    "lang,sentence,spec",
+    [
+        ("en", "Drug trafficking is a problem for every government.", []),
+        ("en", "Police investigated a forensic laboratory in Lima.", [("Lima", "place")]),
+        ("es", "El país enfrenta muchos problemas económicos en La Paz.", [("La Paz", "place")]),
+        ("pt", "O governo discutiu o orçamento da saúde em Brasília.", [("Brasília", "place")]),
+    ],
+)
+def test_sentences_without_events(lang, sentence, spec):
+    events, _ = run(sentence, lang, spec)
+    assert events == []
+
+
+def test_seizure_needs_a_commodity_or_amount():
+    events, _ = run("Police seized the opportunity in Lima.", "en", [("Lima", "place")])
+    assert not by_type(events, "seizure")
+
+
+def test_route_roles_origin_transit_destination():
+    text = "The cocaine was smuggled from Bolivia through Paraguay to Brazil."
+    events, names = run(text, "en", [("Bolivia", "place"), ("Paraguay", "place"), ("Brazil", "place")])
+    route = by_type(events, "trafficking_route")
+    assert route
+    roles = {r: [names[i] for i in ids] for r, ids in route[0].roles.items()}
+    assert roles["origin"] == ["Bolivia"]
+    assert roles["transit"] == ["Paraguay"]
+    assert roles["destination"] == ["Brazil"]
+
+
+def test_spanish_route_roles():
+    text = "La droga era enviada desde Perú hacia Bolivia a través de Brasil."
+    events, names = run(text, "es", [("Perú", "place"), ("Bolivia", "place"), ("Brasil", "place")])
+    route = by_type(events, "trafficking_route")
+    assert route
+    roles = {r: [names[i] for i in ids] for r, ids in route[0].roles.items()}
+    assert roles.get("origin") == ["Perú"]
+    assert roles.get("transit") == ["Brasil"]
+
+
+def test_directed_trigger_needs_a_direction():
+    # "smuggled" alone is not a route; with a destination it is
+    events, _ = run("The cocaine smugglers met in Lima.", "en", [("Lima", "place")])
+    assert not by_type(events, "trafficking_route")
+    events, _ = run("The cocaine was smuggled into Chile.", "en", [("Chile", "place")])
+    assert by_type(events, "trafficking_route")
+
+
+def test_agents_and_subjects():
+    text = "The FELCN arrested Jorge Perez in Beni."
+    events, names = run(text, "en", [("FELCN", "state_agency"), ("Jorge Perez", "person"), ("Beni", "place")])
+    arrest = by_type(events, "arrest")[0]
+    assert [names[i] for i in arrest.roles["agent"]] == ["FELCN"]
+    assert [names[i] for i in arrest.roles["subject"]] == ["Jorge Perez"]
+
+
+def test_place_from_an_earlier_sentence_when_the_sentence_refers_back():
+    text = "Agents raided a ranch in Beni on Monday. They destroyed the laboratory there."
+    events, names = run(text, "en", [("Beni", "place")])
+    lab = by_type(events, "drug_lab")
+    assert lab and [names[i] for i in lab[0].roles["location"]] == ["Beni"]
+
+
+def test_place_is_not_carried_across_paragraphs():
+    text = "Agents raided a ranch in Beni.\n\nThey destroyed the laboratory."
+    events, _ = run(text, "en", [("Beni", "place")])
+    lab = by_type(events, "drug_lab")
+    assert lab and "location" not in lab[0].roles
+
+
+def test_headline_is_not_evidence():
+    assert is_headline("Police Arrest Gang Leader in Lima")
+    assert not is_headline("Police arrested a gang leader in Lima on Monday.")
+    text = "Police Arrest Gang Leader in Lima. Police arrested the leader of a gang in Lima on Monday."
+    events, _ = run(text, "en", [("Lima", "place")])
+    arrests = by_type(events, "arrest")
+    assert len(arrests) == 1 and arrests[0].evidence[0].start > 0
+
+
+def test_activity_lists_are_not_occurrences():
+    text = "The gang is involved in drug trafficking, extortion and kidnapping in Lima."
+    events, _ = run(text, "en", [("Lima", "place")])
+    assert not by_type(events, "extortion_kidnapping")
+
+
+def test_time_before_the_trigger_wins_over_a_later_one():
+    text = "Police on Wednesday dismantled the largest cocaine laboratory found in Beni this year."
+    times = [
+        _time(text, "on Wednesday", "2013-05-15", "2013-05-15", "day"),
+        _time(text, "this year", "2013-01-01", "2013-05-16", "range"),
+    ]
+    events, _ = run(text, "en", [("Beni", "place")], times=times)
+    lab = by_type(events, "drug_lab")[0]
+    assert lab.time is not None and lab.time.start == dt.date(2013, 5, 15)
+
+
+def test_time_of_the_statement_does_not_date_the_event():
+    text = "Seven people died in a massacre in Tumaco, police said on Tuesday."
+    times = [_time(text, "on Tuesday", "2013-05-14", "2013-05-14", "day")]
+    events, _ = run(text, "en", [("Tumaco", "place")], times=times)
+    assert by_type(events, "violence")[0].time is None
+
+
+def test_quantity_units_by_type():
+    text = "Gunmen killed 12 people in Tumaco."
+    events, _ = run(text, "en", [("Tumaco", "place")], quantities=[_qty(text, "12 people", 12, "people")])
+    violence = by_type(events, "violence")[0]
+    assert violence.quantity.unit == "deaths" and violence.quantity.value == 12
+
+
+def test_quantity_range_keeps_the_upper_bound():
+    text = "Each plane carries 300 to 400 kilos of cocaine from Peru to Bolivia."
+    q = _qty(text, "300 to 400 kilos", 300, "kg", high=400)
+    events, _ = run(text, "en", [("cocaine", "commodity"), ("Peru", "place"), ("Bolivia", "place")], quantities=[q])
+    route = by_type(events, "trafficking_route")[0]
+    assert route.quantity.value == 400 and route.quantity.unit == "kg"
+
+
+def test_restatement_is_kept_once():
+    text = "Police arrested five men in Cali. The five men were arrested in Cali."
+    events, _ = run(text, "en", [("Cali", "place")])
+    assert len(by_type(events, "arrest")) == 1
