@@ -79,7 +79,7 @@ def _set_name(path: Path) -> str:
     return path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.stem
 
 
-def load_sets(data_dir: Path, gold: list[str] | None = None, limit: int | None = None) -> dict[str, list[Any]]:
+def load_sets(data_dir: Path | None, gold: list[str] | None = None, limit: int | None = None) -> dict[str, list[Any]]:
     """Gold documents by set name. ``gold`` lists JSONL paths and/or ``"samples"``; default: all.
 
     The JSONL sets need the shared evaluation data in ``data_dir``; ``limit`` keeps the first N
@@ -94,7 +94,7 @@ def load_sets(data_dir: Path, gold: list[str] | None = None, limit: int | None =
         if str(entry) == SAMPLES:
             sets[SAMPLES] = samples_gold()
         else:
-            if not Path(data_dir).is_dir():
+            if data_dir is None or not Path(data_dir).is_dir():
                 raise ResourceMissing(f"shared evaluation data not found at {data_dir} (use --data)")
             path = Path(entry)
             sets[_set_name(path)] = load_gold([path], Path(data_dir))
@@ -122,13 +122,13 @@ def split_parts(sets: dict[str, list[Any]]) -> tuple[list[tuple[str, int]], list
     return tuning, held_out
 
 
-def evaluate_extraction(data_dir: Path, gold: list[str] | None = None, limit: int | None = None,
+def evaluate_extraction(data_dir: Path | None, gold: list[str] | None = None, limit: int | None = None,
                         extractor: Any = None) -> dict[str, Any]:
     """Extract every gold document once and score per set, tuning part and held-out part."""
     from crimegraph.evaluate.events import score_events
     from crimegraph.schema.validate import validate_facts
 
-    sets = load_sets(Path(data_dir), gold, limit)
+    sets = load_sets(Path(data_dir) if data_dir is not None else None, gold, limit)
     started = time.perf_counter()
     predicted = {name: predict(docs, extractor or _shared_extractor()) for name, docs in sets.items()}
     seconds = time.perf_counter() - started
