@@ -226,7 +226,7 @@ def _serve(config: Any) -> None:
     from crimegraph.web.app import create_app
 
     print(f"crimegraph: serving {config.db_path} at http://{config.host}:{config.port}/", file=sys.stderr)
-    uvicorn.run(create_app(config.db_path), host=config.host, port=config.port, log_level="warning")
+    uvicorn.run(create_app(config.db_path, tile_url=config.tile_url), host=config.host, port=config.port, log_level="warning")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:
     return body
 
 
-def create_app(db: str | Path | Store) -> FastAPI:
+def create_app(db: str | Path | Store, *, tile_url: str | None = None) -> FastAPI:
     store = db if isinstance(db, Store) else open_store(db, readonly=True)
     app = FastAPI(
         title="crimegraph API",
@@ -52,6 +52,7 @@ def create_app(db: str | Path | Store) -> FastAPI:
     templates.env.globals.update(version=__version__, event_types=EVENT_TYPES)
     app.mount("/static", StaticFiles(directory=str(web_root / "static")), name="static")
     app.state.store = store
+    app.state.tile_url = tile_url
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
@@ -190,4 +191,7 @@ def create_app(db: str | Path | Store) -> FastAPI:
             "pages": max(1, -(-result.total // PAGE_SIZE)), "params": params, "facets": store.facets(),
         })
 
+    from crimegraph.web import views
+
+    app.include_router(views.router(store, templates))
     return app
