@@ -9,6 +9,7 @@ Front-end libraries (Leaflet, topojson-client, the world-atlas basemap) are serv
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -88,6 +89,15 @@ def _kb_details(key: str) -> dict[str, Any] | None:
     return None
 
 
+def _kb_names(rows: list[Any]) -> list[Any]:
+    """Rows of linked actors under their knowledge-base name (reports spell them many ways)."""
+    out = []
+    for row in rows:
+        details = _kb_details(row.key)
+        out.append(dataclasses.replace(row, name=details["name"]) if details else row)
+    return out
+
+
 def _date(value: str | None, name: str) -> dt.date | None:
     if not value:
         return None
@@ -160,7 +170,7 @@ def router(store: Store, templates: Jinja2Templates) -> APIRouter:
         if type and type not in ACTOR_TYPES:
             raise HTTPException(422, f"unknown actor type {type!r}; known: {', '.join(ACTOR_TYPES)}")
         return page(request, "actors.html", {
-            "rows": gq.top_actors(store, type=type or None, limit=limit), "type": type or "",
+            "rows": _kb_names(gq.top_actors(store, type=type or None, limit=limit)), "type": type or "",
             "actor_types": ACTOR_TYPES,
         })
 
@@ -191,6 +201,7 @@ def router(store: Store, templates: Jinja2Templates) -> APIRouter:
         summary = gq.place_summary(store, key, events_limit=PAGE_EVENTS)
         if summary is None:
             raise HTTPException(404, f"no place {key} in the stored reports")
+        summary.actors = _kb_names(summary.actors)
         return page(request, "place.html", {
             "s": summary, "p": summary.place, "vendor": vendor_ready(),
             "tile_url": getattr(request.app.state, "tile_url", None),

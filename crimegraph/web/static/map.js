@@ -20,8 +20,13 @@
     return node;
   }
 
+  // a URL path segment that keeps the ":" of ids such as "sha256:..." and "geonames:..." readable
+  function segment(value) {
+    return encodeURIComponent(String(value)).replace(/%3A/gi, ":");
+  }
+
   function pagePath(prefix, key) {
-    return prefix + String(key).split("/").map(encodeURIComponent).join("/");
+    return prefix + String(key).split("/").map(segment).join("/");
   }
 
   function readJSON(node, name) {
@@ -144,7 +149,7 @@
       item.appendChild(top);
       item.appendChild(el("q", "cg-popup-evidence", p.evidence));
       var doc = el("a", "cg-popup-doc", p.title || "report");
-      doc.href = "/documents/" + encodeURIComponent(p.document_id) + "#" + encodeURIComponent(p.event_id);
+      doc.href = "/documents/" + segment(p.document_id) + "#" + segment(p.event_id);
       item.appendChild(doc);
       list.appendChild(item);
     });
