@@ -222,8 +222,11 @@ def test_map_page_uses_a_configured_tile_server(store, monkeypatch):
     monkeypatch.setattr(views, "vendor_ready", lambda: True)
     app = include_views(create_app(store), store)
     app.state.tile_url = "https://tiles.example.org/{z}/{x}/{y}.png"
+    app.state.tile_attribution = "© Example & co"
     with TestClient(app) as c:
-        assert 'data-tile-url="https://tiles.example.org/{z}/{x}/{y}.png"' in c.get("/map").text
+        html = c.get("/map").text
+        assert 'data-tile-url="https://tiles.example.org/{z}/{x}/{y}.png"' in html
+        assert 'data-tile-attribution="© Example &amp; co"' in html
 
 
 def test_map_page_rejects_bad_filters(client):

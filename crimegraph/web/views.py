@@ -131,6 +131,12 @@ def _actor_filter(key: str) -> str:
     return key[len(gq.NAME_PREFIX):] if key.startswith(gq.NAME_PREFIX) else key
 
 
+def _tiles(request: Request) -> dict[str, Any]:
+    """An optional tile server set on the app (``app.state.tile_url``, ``app.state.tile_attribution``)."""
+    return {"tile_url": getattr(request.app.state, "tile_url", None),
+            "tile_attribution": getattr(request.app.state, "tile_attribution", None)}
+
+
 def router(store: Store, templates: Jinja2Templates) -> APIRouter:
     """Routes of the map, actor and place pages and of /api/v1/events.geojson, over ``store``."""
     api = APIRouter()
@@ -161,7 +167,7 @@ def router(store: Store, templates: Jinja2Templates) -> APIRouter:
         return page(request, "map.html", {
             "params": params, "facets": store.facets(), "vendor": vendor_ready(),
             "api_url": "/api/v1/events.geojson?" + urlencode({**params, "limit": MAP_LIMIT}),
-            "tile_url": getattr(request.app.state, "tile_url", None),
+            **_tiles(request),
             "actors": gq.top_actors(store, limit=200),
         })
 
@@ -182,7 +188,7 @@ def router(store: Store, templates: Jinja2Templates) -> APIRouter:
         actor_filter = _actor_filter(key)
         return page(request, "actor.html", {
             "s": summary, "a": summary.actor, "kb": _kb_details(key), "vendor": vendor_ready(),
-            "tile_url": getattr(request.app.state, "tile_url", None),
+            **_tiles(request),
             "api_url": "/api/v1/events.geojson?" + urlencode({"actor": actor_filter, "limit": MAP_LIMIT}),
             "events_url": "/events?" + urlencode({"actor": actor_filter}),
         })
@@ -204,7 +210,7 @@ def router(store: Store, templates: Jinja2Templates) -> APIRouter:
         summary.actors = _kb_names(summary.actors)
         return page(request, "place.html", {
             "s": summary, "p": summary.place, "vendor": vendor_ready(),
-            "tile_url": getattr(request.app.state, "tile_url", None),
+            **_tiles(request),
             "timeline": [{"month": m, "events": n} for m, n in summary.months],
         })
 
