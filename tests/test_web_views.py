@@ -31,7 +31,8 @@ RICH_TEXT = (
     "The PCC expanded its presence in Santa Cruz, officials said. "
     "Federal police seized cocaine from Santa Cruz in Corumbá on Tuesday. "
     "Officers arrested Juan Pérez near Chacalluta. "
-    "Graffiti reading <script>alert('pwn')</script> covered the lab that Federal police found in Corumbá <img src=x onerror=alert(2)>."
+    "Graffiti reading <script>alert('pwn')</script> covered the lab that Federal police found in Corumbá "
+    "<img src=x onerror=alert(2)>."
 )
 SANTA_CRUZ = "geonames:3904907"
 CORUMBA = "geonames:3465090"

@@ -204,7 +204,8 @@ def _place_row(r: Any) -> PlaceRow:
                     r["mentions"], r["documents"], r["events"])
 
 
-def top_actors(store: Store, *, type: str | None = None, limit: int = 100, include_commodities: bool = False) -> list[ActorRow]:
+def top_actors(store: Store, *, type: str | None = None, limit: int = 100,
+               include_commodities: bool = False) -> list[ActorRow]:
     """The most-mentioned actors (every entity type but places), optionally of one type."""
     db = _sqlite(store)
     where, params = ["e.type != 'place'"], []
