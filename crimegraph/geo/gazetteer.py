@@ -50,7 +50,7 @@ class Gazetteer:
         when the file does not exist."""
         path = Path(path) if path else default_index_path()
         if not path.exists():
-            log.info("gazetteer index %s not found: building it (once, about 30 s)", path)
+            log.info("gazetteer index %s not found: building it (once, under a minute)", path)
             build_gazetteer(path)
         try:
             con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
