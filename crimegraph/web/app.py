@@ -53,6 +53,7 @@ def create_app(db: str | Path | Store, *, tile_url: str | None = None) -> FastAP
     app.mount("/static", StaticFiles(directory=str(web_root / "static")), name="static")
     app.state.store = store
     app.state.tile_url = tile_url
+    from crimegraph.web import views
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
@@ -187,11 +188,9 @@ def create_app(db: str | Path | Store, *, tile_url: str | None = None) -> FastAP
                                               limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE))
         params = {k: v for k, v in dict(type=type, country=country, actor=actor).items() if v}
         return templates.TemplateResponse(request, "events.html", {
-            "events": result.items, "total": result.total, "page": page,
+            "event_colors": views.EVENT_COLORS, "entity_href": views.entity_href, "events": result.items, "total": result.total, "page": page,
             "pages": max(1, -(-result.total // PAGE_SIZE)), "params": params, "facets": store.facets(),
         })
-
-    from crimegraph.web import views
 
     app.include_router(views.router(store, templates))
     return app
