@@ -49,6 +49,24 @@ CASES = [
     ("en", "About two hundred and fifty soldiers arrived.", "About two hundred and fifty soldiers", 250, "soldiers", True, None, None),
     ("en", "Half a ton was found.", "Half a ton", 0.5, "t", False, None, None),
     ("en", "Almost 1,200 kilos were seized.", "Almost 1,200 kilos", 1200, "kg", True, None, None),
+    # percentage changes take unit "percent" (value in percent); shares of a whole stay "share"
+    ("en", "Kidnappings rose 20 percent in 2013.", "20 percent", 20, "percent", False, None, None),
+    ("en", "Murders dropped by some 42 percent.", "some 42 percent", 42, "percent", True, None, None),
+    ("en", "Officials reported a 17 percent increase in homicides.", "17 percent", 17, "percent", False, None, None),
+    ("en", "Output increased by 113% over five years.", "113%", 113, "percent", False, None, None),
+    ("en", "Poppy now covers 40 percent more land than cannabis.", "40 percent", 40, "percent", False, None, None),
+    ("en", "Thefts rose to 30 percent of all cases.", "30 percent", 0.3, "share", False, None, None),
+    ("en", "Gangs made up 20 percent of the inmates.", "20 percent", 0.2, "share", False, None, None),
+    ("en", "Seizures fell between 5 and 10 percent.", "between 5 and 10 percent", 5, "percent", True, 5, 10),
+    # homicide counts are deaths
+    ("en", "The state recorded 90 homicides in June.", "90 homicides", 90, "deaths", False, None, None),
+    ("en", "Officials counted 1,150 murders that year.", "1,150 murders", 1150, "deaths", False, None, None),
+    ("en", "There were 14 killings in the port.", "14 killings", 14, "deaths", False, None, None),
+    # "and" + number + unit: the unit belongs to the nearer number only
+    ("en", "The rate was 26.46 and 12,626 people died.", "12,626 people", 12626, "people", False, None, None),
+    ("en", "Police held 3 and 12 suspects were freed.", "12 suspects", 12, "people", False, None, None),
+    # a homicide rate
+    ("en", "The city had 16.3 murders per 100,000 residents.", "16.3 murders per 100,000 residents", 16.3, "rate", False, None, None),
     # --- Spanish ---------------------------------------------------------------------------
     ("es", "Incautaron 3.000 kilos de cocaína.", "3.000 kilos", 3000, "kg", False, None, None),
     ("es", "Hallaron 1,2 toneladas de marihuana.", "1,2 toneladas", 1.2, "t", False, None, None),
@@ -82,8 +100,18 @@ CASES = [
     ("es", "Aseguraron 500 gramos de cocaína.", "500 gramos", 0.5, "kg", False, None, None),
     ("es", "Hallaron treinta y dos armas de fuego.", "treinta y dos armas de fuego", 32, "weapons", False, None, None),
     ("es", "Se incautaron casi 2 toneladas.", "casi 2 toneladas", 2, "t", True, None, None),
-    ("es", "El consumo creció mil 600 por ciento.", "mil 600 por ciento", 16, "share", False, None, None),
+    # "creció": a percentage change keeps the percent number, unit "percent"
+    ("es", "El consumo creció mil 600 por ciento.", "mil 600 por ciento", 1600, "percent", False, None, None),
     ("es", "Gastó aproximadamente 300 mdd.", "aproximadamente 300 mdd", 3e8, "usd", True, None, None),
+    ("es", "Hubo un aumento del 15% en los robos.", "15%", 15, "percent", False, None, None),
+    ("es", "Los secuestros bajaron un 7 por ciento.", "7 por ciento", 7, "percent", False, None, None),
+    ("es", "La incautación se incrementó en 41% frente al año anterior.", "41%", 41, "percent", False, None, None),
+    ("es", "Las capturas se multiplicaron en un 700%.", "700%", 700, "percent", False, None, None),
+    ("es", "Los robos subieron un 12% más que en enero.", "12%", 12, "percent", False, None, None),
+    ("es", "La ciudad registró 81 homicidios en marzo.", "81 homicidios", 81, "deaths", False, None, None),
+    ("es", "Hubo 12 asesinatos en la zona.", "12 asesinatos", 12, "deaths", False, None, None),
+    ("es", "La tasa fue de 45 homicidios por cada 100.000 habitantes.", "45 homicidios por cada 100.000 habitantes", 45, "rate", False, None, None),
+    ("es", "Hallaron 3,5 y 12 toneladas en dos puertos.", "12 toneladas", 12, "t", False, None, None),
     # --- Portuguese ------------------------------------------------------------------------
     ("pt", "Ele receberia R$ 90 mil pelo transporte.", "R$ 90 mil", 90000, "brl", False, None, None),
     ("pt", "Foram bloqueados US$ 10 milhões.", "US$ 10 milhões", 1e7, "usd", False, None, None),
@@ -110,6 +138,11 @@ CASES = [
     ("pt", "Foram vinte e cinco presos.", "vinte e cinco presos", 25, "people", False, None, None),
     ("pt", "A apreensão somou cento e vinte quilos.", "cento e vinte quilos", 120, "kg", False, None, None),
     ("pt", "Pagaram 5 mil euros.", "5 mil euros", 5000, "eur", False, None, None),
+    ("pt", "Os roubos aumentaram 25% em 2017.", "25%", 25, "percent", False, None, None),
+    ("pt", "Houve uma queda de 30 por cento nos furtos.", "30 por cento", 30, "percent", False, None, None),
+    ("pt", "O estado teve 320 homicídios no ano.", "320 homicídios", 320, "deaths", False, None, None),
+    ("pt", "Foram 40 assassinatos na região.", "40 assassinatos", 40, "deaths", False, None, None),
+    ("pt", "A taxa foi de 30 homicídios por 100 mil habitantes.", "30 homicídios por 100 mil habitantes", 30, "rate", False, None, None),
 ]
 
 

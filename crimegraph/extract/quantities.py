@@ -162,10 +162,12 @@ _COUNTS: dict[str, str] = {
         "mujeres", "homens", "mulheres", "children", "niños", "menores", "crianças",
         "civilians", "arrested", "captured", "detained")},
     **{w: "members" for w in ("members", "miembros", "integrantes", "membros", "member")},
+    # Homicide counts are deaths (docs/annotation.md: counts use `deaths`).
     **{w: "deaths" for w in (
         "dead", "deaths", "fatalities", "muertos", "muertas", "muertes", "fallecidos",
         "asesinados", "asesinadas", "mortos", "mortas", "mortes", "assassinados", "killed",
-        "bodies", "cadáveres", "corpos")},
+        "bodies", "cadáveres", "corpos", "homicides", "murders", "killings", "homicidios",
+        "asesinatos", "homicídios", "assassinatos")},
     **{w: "labs" for w in (
         "lab", "labs", "laboratory", "laboratories", "laboratorio", "laboratorios",
         "laboratório", "laboratórios", "narcolaboratorios", "narco-labs", "factories",
@@ -183,8 +185,6 @@ _COUNTS: dict[str, str] = {
                              "municiones", "munições", "proyectiles")},
     **{w: "boats" for w in ("boats", "vessels", "speedboats", "lanchas", "embarcaciones",
                             "barcos", "semisubmersibles", "semisumergibles", "embarcações")},
-    **{w: "homicides" for w in ("homicides", "murders", "homicidios", "asesinatos",
-                                "homicídios", "assassinatos")},
     **{w: "packages" for w in ("packages", "packets", "bricks", "paquetes", "panelas",
                                "pacotes", "tabletes", "bultos", "ladrillos")},
     **{w: "doses" for w in ("doses", "dosis")},
@@ -251,6 +251,65 @@ _VERBS_DEATHS = {
 }
 
 
+# A percentage next to these words is a change ("rose 20 percent", "un aumento del 15%",
+# "a 17 percent increase"): unit `percent`, value the percent number (docs/annotation.md).
+# Other percentages are shares of a whole (`share`, 0..1).
+_CHANGE_BEFORE = {
+    "en": ("rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen",
+           "falling", "dropped", "drop", "drops", "dropping", "increased", "increase",
+           "increases", "increasing", "decreased", "decrease", "decreases", "decreasing",
+           "declined", "decline", "declines", "declining", "grew", "grow", "grows", "grown",
+           "growing", "growth", "jumped", "jump", "jumps", "climbed", "climb", "surged",
+           "surge", "soared", "plunged", "plummeted", "shrank", "shrunk", "reduced",
+           "reduction", "cut", "slashed", "doubled", "spiked", "spike", "went up",
+           "went down", "is up", "was up", "are up", "were up", "is down", "was down",
+           "are down", "were down", "up by", "down by"),
+    "es": ("aumentó", "aumentaron", "aumenta", "aumentan", "aumentado", "aumento",
+           "incrementó", "incrementaron", "incrementa", "incrementado", "incremento",
+           "creció", "crecieron", "crece", "crecen", "crecido", "crecimiento", "subió",
+           "subieron", "sube", "suben", "subido", "alza", "repunte", "repuntó", "bajó",
+           "bajaron", "baja", "bajan", "bajado", "cayó", "cayeron", "cae", "caen", "caído",
+           "caída", "disminuyó", "disminuyeron", "disminuye", "disminuido", "disminución",
+           "descendió", "descendieron", "descenso", "redujo", "redujeron", "reduce",
+           "reducido", "reducción", "multiplicó", "multiplicaron", "se incrementó",
+           "se redujo", "se redujeron", "se incrementaron"),
+    "pt": ("aumentou", "aumentaram", "aumenta", "aumentam", "aumentado", "aumento",
+           "cresceu", "cresceram", "cresce", "crescem", "crescido", "crescimento",
+           "subiu", "subiram", "sobe", "sobem", "alta", "caiu", "caíram", "cai", "caem",
+           "queda", "diminuiu", "diminuíram", "diminui", "diminuição", "reduziu",
+           "reduziram", "reduz", "redução", "recuou", "recuo", "saltou", "salto",
+           "elevou-se", "elevação"),
+}
+# Small words allowed between the change word and the number ("increased by", "del",
+# "en un", "de um"); hedges are already part of the quantity.
+_CHANGE_FILLERS = {
+    "en": ("by", "of", "a", "an", "some", "nearly", "about", "almost", "around", "roughly",
+           "more than", "over", "at least", "just over", "an estimated"),
+    "es": ("en", "de", "del", "un", "una", "el", "casi", "más de", "cerca de", "alrededor de",
+           "al menos", "unos"),
+    "pt": ("em", "de", "do", "da", "um", "uma", "o", "quase", "mais de", "cerca de"),
+}
+_CHANGE_AFTER = {
+    "en": ("increase", "increases", "rise", "rises", "jump", "drop", "drops", "decrease",
+           "decreases", "decline", "declines", "reduction", "fall", "growth", "hike", "spike",
+           "surge", "more", "less", "fewer", "higher", "lower", "up", "down"),
+    "es": ("más", "menos", "de aumento", "de incremento", "de reducción", "de caída",
+           "de crecimiento", "de disminución"),
+    "pt": ("a mais", "a menos", "de aumento", "de queda", "de redução", "de crescimento",
+           "de alta"),
+}
+# "16.3 murders per 100,000": a rate, unit `rate` (docs/annotation.md, annotator notes).
+_PER_100K = {
+    "en": r"(?:per|for\s+every)\s+100,?000",
+    "es": r"(?:por\s+cada|por|cada)\s+(?:100[.,]?000|100\s+mil|cien\s+mil)",
+    "pt": r"(?:por|a\s+cada|para\s+cada)\s+(?:100[.,]?000|100\s+mil|cem\s+mil)",
+}
+_PER_100K_WHO = (
+    r"(?:\s+(?:inhabitants|residents|people|citizens|population|habitantes|personas|"
+    r"pessoas|moradores))?(?!\w)"
+)
+
+
 def _alt(words) -> str:
     parts = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts) + ")"
@@ -269,6 +328,9 @@ class _Lexicon:
     range_between: re.Pattern[str]
     range_open: re.Pattern[str]
     word: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    per_100k: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -308,6 +370,12 @@ def _lexicon(lang: str) -> _Lexicon:
         range_between=re.compile(rf"(?<!\w)(?:{between})\s+$", re.IGNORECASE),
         range_open=re.compile(rf"\s*(?:{joiners})\s*(?:{currency_gap})?\s?$", re.IGNORECASE),
         word=re.compile(r"[^\W\d_][\w-]*"),
+        change_before=re.compile(
+            rf"(?<!\w){_alt(_CHANGE_BEFORE[lang])}(?:\s+{_alt(_CHANGE_FILLERS[lang])})*\s+$",
+            re.IGNORECASE,
+        ),
+        change_after=re.compile(rf"\s*{_alt(_CHANGE_AFTER[lang])}(?!\w)", re.IGNORECASE),
+        per_100k=re.compile(rf"\s+{_PER_100K[lang]}{_PER_100K_WHO}", re.IGNORECASE),
     )
 
 
@@ -537,12 +605,16 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
     i = 0
     while i < len(numbers):
         first = numbers[i]
+        if out and first.start < out[-1].end:
+            i += 1  # inside the previous quantity ("per 100,000" of a rate)
+            continue
         last, low, high = first, None, None
         # Ranges: "between 2 and 3", "2 to 3", "de 2 a 3", "2-3".
         if i + 1 < len(numbers):
             nxt = numbers[i + 1]
             gap = text[first.end:nxt.start]
-            if len(gap) <= 10 and lexicon.range_open.fullmatch(gap) and nxt.value > first.value:
+            if (len(gap) <= 10 and lexicon.range_open.fullmatch(gap) and nxt.value > first.value
+                    and not _listed(gap, text, first.start, code, lexicon)):
                 last, low, high = nxt, first.value, nxt.value
                 if first.has_scale is False and nxt.has_scale:
                     # "2 to 3 million": the scale applies to both ends
@@ -578,6 +650,11 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
         if hedge:
             start = hedge.start()
         approximate = bool(hedge) or low is not None or first.vague or last.vague
+        if unit == "share" and _is_change(text, start, end, lexicon):
+            unit, factor = "percent", factor * 100
+        rate = lexicon.per_100k.match(text, end) if unit in ("deaths", "people") else None
+        if rate:
+            unit, end = "rate", rate.end()
         if low is not None:
             value = low * factor
             low, high = low * factor, high * factor  # type: ignore[operator]
@@ -591,6 +668,20 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
         i += 2 if last is not first else 1
     log.debug("find_quantities: %d quantities in %d characters (%s)", len(out), len(text), code)
     return out
+
+
+def _listed(gap: str, text: str, start: int, lang: str, lexicon: _Lexicon) -> bool:
+    """True when "X and Y" lists two numbers rather than giving a range: without "between"
+    before X, a unit after Y belongs to Y only ("26.46 and 12,626 people")."""
+    if gap.strip().lower() != _CONNECT[lang]:
+        return False
+    return not lexicon.range_between.search(text, max(0, start - 10), start)
+
+
+def _is_change(text: str, start: int, end: int, lexicon: _Lexicon) -> bool:
+    """A percentage that measures a change ("rose 20 percent", "a 17 percent increase")."""
+    before = text[max(0, start - 60):start]
+    return bool(lexicon.change_before.search(before) or lexicon.change_after.match(text, end))
 
 
 def _scale_of(phrase: str, lang: str) -> float:

@@ -57,7 +57,7 @@ _UNIT_WORDS = (
     r"personas|pessoas|dollars?|d[oó]lares|reais|pesos|euros?|hect[aá]reas?|hectares?|ha|"
     r"units?|unidades?|metros?|meters?|km|miles|millas|members|miembros|membros|soldiers|"
     r"soldados|troops|tropas|police|polic[ií]as|policiais|agents|agentes|officers|rifles|"
-    r"weapons|armas|cartuchos|rounds|homicides|homicidios|homic[ií]dios|murders|asesinatos|"
+    r"weapons|armas|cartuchos|rounds|homicides|homicidios|homic[ií]dios|murders|killings|asesinatos|assassinatos|"
     r"deaths|muertos|mortos|victims|v[ií]ctimas|families|familias|fam[ií]lias|plants|plantas|"
     r"plantas|liters|litros|gallons|galones"
 )
