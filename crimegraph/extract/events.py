@@ -168,6 +168,36 @@ def _place_role(text: str, sent_start: int, mention_start: int, etype: str, lang
     return "location"
 
 
+# "in X" makes a destination of a route ("arrived in Mexico") but not a movement by itself:
+# "drug trafficking in Honduras" names the place of an activity.
+_WEAK_DEST = re.compile(r"(?:in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+# A weak (directed) trigger used as a noun modifier names a kind of actor or charge, not a movement:
+# "drug trafficking groups", "trafficking charges", "shipping companies".
+_MODIFIED = re.compile(
+    r"^\s+(?:groups?|charges?|networks?|rings?|cases?|organi[sz]ations?|gangs?|cartels?|suspects?|"
+    r"investigations?|activit(?:y|ies)|operations?|related|-related|business(?:es)?|structures?|clans?|"
+    r"companies|company|routes?|grupos?|redes?|organizaci(?:ón|ones)|organizaç(?:ão|ões)|cargos?|casos?)\b",
+    re.I,
+)
+
+
+def _directional(text: str, sent: "Sentence", inside: list[tuple[int, int, Entity]], etype: str, lang: str,
+                 trig_end_rel: int) -> bool:
+    """A weak trigger counts when a place of the sentence is an origin, transit or destination
+    (not a bare "in X") and the trigger is not a noun modifier ("trafficking groups")."""
+    if _MODIFIED.match(sent.text[trig_end_rel:]):
+        return False
+    for m_start, _m_end, ent in inside:
+        if ent.type != "place":
+            continue
+        role = _place_role(text, sent.start, m_start, etype, lang)
+        if role in ("origin", "transit"):
+            return True
+        if role == "destination" and not _WEAK_DEST.search(text[max(sent.start, m_start - 40) : m_start]):
+            return True
+    return False
+
+
 def _quantity(q: Any, units: dict[str, str]) -> Quantity:
     """The event's measure in its reporting unit; a range keeps its upper bound."""
     value = q.high if getattr(q, "high", None) is not None else q.value
@@ -256,7 +286,7 @@ def detect_events(
                     role = role_map.get(ent.type)
                 if role and ent.id not in roles.setdefault(role, []):
                     roles[role].append(ent.id)
-            if directed_only and not any(roles.get(r) for r in ("origin", "destination", "transit")):
+            if directed_only and not _directional(text, sent, inside, cue.type, lang, match.end()):
                 continue
             if not any(r in roles for r in PLACE_ROLES):
                 for _s, _e, ent in inherited:
@@ -268,7 +298,7 @@ def detect_events(
                     continue
             units = QUANTITY_UNITS.get(cue.type, {})
             qty = _nearest(sent_quantities, trig_start, sent, lambda q: q.unit in units) if units else None
-            timex = _event_time(text, times, trig_start, sent, lang) or inherited_time
+            timex = _event_time(text, times, trig_start, sent, lang, trig_end) or inherited_time
             events.append(
                 Event(
                     id="",
@@ -337,7 +367,7 @@ def _same_paragraph(text: str, end: int, start: int) -> bool:
 # A weekday or date right after a verb of saying dates the statement, not the event.
 _SAID_TIME = re.compile(
     r"(?:said|told|announced|reported|stated|confirmed|dijo|informó|anunció|señaló|indicó|afirmó|"
-    r"disse|informou|anunciou|afirmou)\s+(?:\w+\s+)?$",
+    r"disse|informou|anunciou|afirmou)\s+(?:(?!that\b|que\b)\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -357,14 +387,41 @@ def _last_time(times: list[Any], sent: Sentence) -> Any:
     return inside[-1] if inside else None
 
 
-def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, lang: str) -> Any:
-    """The time of the event: the nearest expression before the trigger, else the nearest after."""
-    usable = [t for t in times if _usable(t, text, sent)]
+# A dateline ("LA PAZ, May 16 (AFP) -", "La Paz, Feb 27 (EFE).-") dates the report, not the event.
+_DATELINE = re.compile(r"^[^\n]{0,80}?\([A-Z][\w.&' -]{1,30}\)\s*\.?\s*[-–—]")
+# Words that may stand between a trigger and the time it takes ("arrested on Tuesday",
+# "fue aprehendido el lunes", "seized last week").
+_RIGHT_AFTER = re.compile(r"^[\s\w]{0,12}$")
+
+
+def _dateline_end(text: str) -> int:
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, lang: str,
+                trig_end: int | None = None) -> Any:
+    """The time of the event: an expression right after the trigger ("arrested on Tuesday"), else
+    the nearest before the trigger, else the nearest after. A day stated earlier in the clause wins
+    over a coarser expression that contains it ("on Wednesday dismantled the largest lab found this
+    year, and arrested three")."""
+    skip = _dateline_end(text)
+    usable = [t for t in times if _usable(t, text, sent) and t.start >= skip]
     if not usable:
         return None
+    if trig_end is not None:
+        close = [t for t in usable if t.start >= trig_end and _RIGHT_AFTER.match(text[trig_end:t.start])]
+        if close:
+            return close[0]
     before = [t for t in usable if t.end <= trig_start]
     if before:
-        return before[-1]
+        best = before[-1]
+        if best.span.granularity != "day":
+            for t in before[:-1]:
+                if (t.span.granularity == "day" and best.span.start <= t.span.start <= best.span.end
+                        and "," in text[best.end:trig_start]):
+                    return t
+        return best
     return min(usable, key=lambda t: t.start - trig_start)
 
 
