@@ -27,7 +27,8 @@ CASES = [
     ("en", P, "Talks will resume next Thursday.", "next Thursday", "2013-10-10", "2013-10-10", "day"),
     ("en", P, "Seizures doubled last year.", "last year", "2012-01-01", "2012-12-31", "year"),
     ("en", P, "Processing has grown since the beginning of 2013.", "since the beginning of 2013", "2013-01-01", "2013-10-08", "range"),
-    ("en", P, "The group has expanded this year.", "this year", "2013-01-01", "2013-12-31", "year"),
+    # plain "this year" runs from January 1 to publication (docs/annotation.md section 7)
+    ("en", P, "The group has expanded this year.", "this year", "2013-01-01", "2013-10-08", "range"),
     ("en", P, "Officials met last month.", "last month", "2013-09-01", "2013-09-30", "month"),
     ("en", P, "Troops arrived last week.", "last week", "2013-09-30", "2013-10-06", "week"),
     ("en", P, "More troops arrive this week.", "this week", "2013-10-07", "2013-10-13", "week"),
@@ -68,8 +69,9 @@ CASES = [
     ("en", P, "They will march in March.", "in March", "2013-03-01", "2013-03-31", "month"),
     ("en", P, "He has been a fugitive since 2011.", "since 2011", "2011-01-01", "2013-10-08", "range"),
     ("en", P, "Elections are due next month.", "next month", "2013-11-01", "2013-11-30", "month"),
-    ("en", P, "Police arrived in early September.", "in early September", "2013-09-01", "2013-09-10", "range"),
-    ("en", P, "Prisons held 3,758 inmates at the end of July.", "at the end of July", "2013-07-21", "2013-07-31", "range"),
+    # parts of a month are the whole month, as the gold set annotates them
+    ("en", P, "Police arrived in early September.", "in early September", "2013-09-01", "2013-09-30", "month"),
+    ("en", P, "Prisons held 3,758 inmates at the end of July.", "at the end of July", "2013-07-01", "2013-07-31", "month"),
     ("en", "2014-02-12", "The raid happened in December.", "in December", "2013-12-01", "2013-12-31", "month"),
     ("en", "2014-02-12", "He spoke on Wednesday.", "on Wednesday", "2014-02-12", "2014-02-12", "day"),
     ("en", "2014-01-01", "Murders fell last year.", "last year", "2013-01-01", "2013-12-31", "year"),
@@ -111,7 +113,7 @@ CASES = [
     ("es", P, "Los homicidios cayeron entre 2010 y 2012.", "entre 2010 y 2012", "2010-01-01", "2012-12-31", "range"),
     ("es", P, "El cártel dominaba en los años 90.", "en los años 90", "1990-01-01", "1999-12-31", "range"),
     ("es", P, "Nació en la década de 1980 como banda local.", "en la década de 1980", "1980-01-01", "1989-12-31", "range"),
-    ("es", P, "El grupo se expandió este año.", "este año", "2013-01-01", "2013-12-31", "year"),
+    ("es", P, "El grupo se expandió este año.", "este año", "2013-01-01", "2013-10-08", "range"),
     ("es", P, "Se declaró culpable en mayo de este año.", "en mayo de este año", "2013-05-01", "2013-05-31", "month"),
     ("es", P, "Fue extraditado en junio del año pasado.", "en junio del año pasado", "2012-06-01", "2012-06-30", "month"),
     ("es", P, "La producción aumentó desde julio.", "desde julio", "2013-07-01", "2013-10-08", "range"),
@@ -157,7 +159,7 @@ CASES = [
     ("pt", P, "As visitas estão suspensas desde março deste ano.", "desde março deste ano", "2013-03-01", "2013-10-08", "range"),
     ("pt", P, "Ele foi preso em maio do ano passado.", "em maio do ano passado", "2012-05-01", "2012-05-31", "month"),
     ("pt", P, "A produção cresce desde o início de 2013.", "desde o início de 2013", "2013-01-01", "2013-10-08", "range"),
-    ("pt", P, "O grupo cresceu neste ano.", "neste ano", "2013-01-01", "2013-12-31", "year"),
+    ("pt", P, "O grupo cresceu neste ano.", "neste ano", "2013-01-01", "2013-10-08", "range"),
     ("pt", P, "Houve 20 ataques no primeiro semestre de 2013.", "no primeiro semestre de 2013", "2013-01-01", "2013-06-30", "range"),
     ("pt", P, "A operação foi em agosto de 2016 no Pará.", "em agosto de 2016", "2016-08-01", "2016-08-31", "month"),
     ("pt", P, "O relatório saiu em 2012 em Brasília.", "em 2012", "2012-01-01", "2012-12-31", "year"),
@@ -166,6 +168,52 @@ CASES = [
     ("pt", P, "A reunião foi em 9-4-2003 no Porto.", "em 9-4-2003", "2003-04-09", "2003-04-09", "day"),
     ("pt", "2013-03-03", "A chacina ocorreu no domingo.", "no domingo", "2013-03-03", "2013-03-03", "day"),
     ("pt", "2014-01-01", "A chacina ocorreu em dezembro.", "em dezembro", "2013-12-01", "2013-12-31", "month"),
+    # --- conventions of docs/annotation.md and docs/samples.md --------------------------
+    # parts of a month: the whole month
+    ("en", "2018-02-02", "In early January 2018 troops took the town.", "In early January 2018", "2018-01-01", "2018-01-31", "month"),
+    ("en", "2013-02-16", "Mid-February brought a truce.", "Mid-February", "2013-02-01", "2013-02-28", "month"),
+    ("es", "2014-06-20", "Llegaron a principios de mayo.", "a principios de mayo", "2014-05-01", "2014-05-31", "month"),
+    ("pt", P, "Foi preso no final de julho.", "no final de julho", "2013-07-01", "2013-07-31", "month"),
+    # "this year": a target or plan covers the whole year
+    ("en", P, "It set a target of 10,000 hectares for this year.", "this year", "2013-01-01", "2013-12-31", "year"),
+    ("es", P, "Este año la meta es de 22.000 hectáreas.", "Este año", "2013-01-01", "2013-12-31", "year"),
+    ("es", P, "Hay fondos para este año.", "para este año", "2013-01-01", "2013-12-31", "year"),
+    ("pt", P, "O objetivo é erradicar 5 mil hectares neste ano.", "neste ano", "2013-01-01", "2013-12-31", "year"),
+    ("es", "2022-05-07", "En este año hubo 12 masacres.", "En este año", "2022-01-01", "2022-05-07", "range"),
+    # "since X" stays a range up to publication (section 7), whatever the clause says
+    ("en", P, "He was on the run since 2012, when he was arrested.", "since 2012", "2012-01-01", "2013-10-08", "range"),
+    # year to date with a year
+    ("es", "2013-06-12", "En lo que va de 2013, cayeron 14 avionetas.", "En lo que va de 2013", "2013-01-01", "2013-06-12", "range"),
+    ("es", "2014-05-21", "En lo que va de 2014 se incautaron dos toneladas.", "En lo que va de 2014", "2014-01-01", "2014-05-21", "range"),
+    ("es", "2022-03-27", "En lo que va corrido del año hubo 81 homicidios.", "En lo que va corrido del año", "2022-01-01", "2022-03-27", "range"),
+    ("en", "2013-02-16", "Murders so far in 2013 have doubled.", "so far in 2013", "2013-01-01", "2013-02-16", "range"),
+    ("pt", "2017-09-19", "Até agora em 2017 foram 30 ataques.", "Até agora em 2017", "2017-01-01", "2017-09-19", "range"),
+    # weekends: Saturday-Sunday (range); 2012-10-10 is a Wednesday, 2013-10-08 a Tuesday
+    ("es", "2012-10-10", "Fue capturado el pasado fin de semana en Santa Cruz.", "el pasado fin de semana", "2012-10-06", "2012-10-07", "range"),
+    ("es", P, "Lo detuvieron el fin de semana pasado.", "el fin de semana pasado", "2013-10-05", "2013-10-06", "range"),
+    ("en", P, "He was arrested last weekend in Lima.", "last weekend", "2013-10-05", "2013-10-06", "range"),
+    ("en", P, "Gunmen attacked a bar over the weekend.", "over the weekend", "2013-10-05", "2013-10-06", "range"),
+    ("en", "2013-03-03", "He was arrested last weekend.", "last weekend", "2013-02-23", "2013-02-24", "range"),
+    ("en", "2013-03-03", "Voting took place this weekend.", "this weekend", "2013-03-02", "2013-03-03", "range"),
+    ("pt", P, "Ele foi preso no último fim de semana.", "no último fim de semana", "2013-10-05", "2013-10-06", "range"),
+    ("pt", P, "A operação ocorreu no fim de semana passado.", "no fim de semana passado", "2013-10-05", "2013-10-06", "range"),
+    ("es", P, "La marcha será el próximo fin de semana.", "el próximo fin de semana", "2013-10-12", "2013-10-13", "range"),
+    # a half or quarter without a year: of the publication year
+    ("es", P, "Reforzará la frontera durante el segundo semestre.", "durante el segundo semestre", "2013-07-01", "2013-12-31", "range"),
+    ("es", P, "Las capturas crecieron en el primer trimestre.", "en el primer trimestre", "2013-01-01", "2013-03-31", "range"),
+    ("pt", P, "As apreensões subiram no primeiro semestre.", "no primeiro semestre", "2013-01-01", "2013-06-30", "range"),
+    # deadlines: publication .. December 31
+    ("es", "2013-03-06", "Perú instalará radares antes de que termine el año.", "antes de que termine el año", "2013-03-06", "2013-12-31", "range"),
+    ("es", "2013-03-06", "Perú instalará radares antes de fin de año.", "antes de fin de año", "2013-03-06", "2013-12-31", "range"),
+    ("en", "2013-03-14", "It will install three radars by the end of the year.", "by the end of the year", "2013-03-14", "2013-12-31", "range"),
+    ("en", "2013-03-14", "The base will open before the end of 2013.", "before the end of 2013", "2013-03-14", "2013-12-31", "range"),
+    ("pt", P, "A PF vai abrir a base até o fim do ano.", "até o fim do ano", "2013-10-08", "2013-12-31", "range"),
+    ("en", P, "By the end of 2010 the group had split.", "By the end of 2010", "2010-09-01", "2010-12-31", "range"),
+    # "a partir de <month>" in a plan: that coming month
+    ("es", "2013-08-07", "El Gobierno ampliará la presencia a partir de septiembre.", "a partir de septiembre", "2013-09-01", "2013-09-30", "month"),
+    ("es", "2013-08-07", "La violencia creció a partir de julio.", "a partir de julio", "2013-07-01", "2013-08-07", "range"),
+    ("en", P, "Starting in March, the army will patrol the border.", "Starting in March", "2014-03-01", "2014-03-31", "month"),
+    ("pt", "2013-08-07", "O Exército vai reforçar a fronteira a partir de setembro.", "a partir de setembro", "2013-09-01", "2013-09-30", "month"),
 ]
 
 

@@ -8,6 +8,10 @@ that "may" the modal verb and "march" the verb are not dates).
 from __future__ import annotations
 
 __all__ = [
+    "THIS_YEAR",
+    "FOR_BEFORE",
+    "TARGET_WORDS",
+    "FUTURE_WORDS",
     "MONTHS",
     "WEEKDAYS",
     "RELATIVE",
@@ -93,6 +97,9 @@ RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
         "el año que viene": ("year", 1),
         "en lo que va del año": ("ytd", 0), "en lo que va de año": ("ytd", 0),
         "en lo que va de este año": ("ytd", 0), "en lo que va del mes": ("mtd", 0),
+        "en lo que va corrido del año": ("ytd", 0), "en lo corrido del año": ("ytd", 0),
+        "en lo que va corrido de este año": ("ytd", 0), "en lo corrido de este año": ("ytd", 0),
+        "en lo que llevamos de año": ("ytd", 0), "en lo que va del presente año": ("ytd", 0),
     },
     "pt": {
         "ontem": ("day", -1), "hoje": ("day", 0), "amanhã": ("day", 1), "anteontem": ("day", -2),
@@ -106,7 +113,40 @@ RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
         "neste ano": ("year", 0), "este ano": ("year", 0), "nesse ano": ("year", 0),
         "no próximo ano": ("year", 1), "no ano que vem": ("year", 1),
         "até agora este ano": ("ytd", 0), "este ano até agora": ("ytd", 0),
+        "até agora neste ano": ("ytd", 0), "neste ano até agora": ("ytd", 0),
     },
+}
+
+# "this year" alone runs from January 1 to publication ("ytd"); these phrases and the
+# words in TARGET_WORDS in its sentence make it the whole year (a target or plan "for this
+# year", "la meta para este año"). docs/annotation.md section 7, docs/samples.md.
+THIS_YEAR: dict[str, tuple[str, ...]] = {
+    "en": ("this year",),
+    "es": ("este año",),
+    "pt": ("neste ano", "este ano", "nesse ano"),
+}
+FOR_BEFORE: dict[str, str] = {"en": r"for", "es": r"para", "pt": r"para"}
+TARGET_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("target", "targets", "goal", "goals", "quota", "budget", "budgeted", "forecast",
+           "projected", "projection", "aims to", "aim to", "aim is"),
+    "es": ("meta", "metas", "objetivo", "objetivos", "presupuesto", "presupuestado",
+           "proyección", "pronóstico", "cuota", "se propone", "pretende"),
+    "pt": ("meta", "metas", "objetivo", "objetivos", "orçamento", "previsão", "projeção",
+           "pretende"),
+}
+
+# Words that put a sentence in the future (or a plan): "a partir de septiembre" in such a
+# sentence is the next September, not the last one. Spanish and Portuguese future
+# inflections (-rá, -rán, -rão) are matched separately in ``timex``.
+FUTURE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("will", "shall", "would", "plans to", "plan to", "planned to", "is to", "are to",
+           "is set to", "are set to", "going to", "intends to", "expects to", "expected to",
+           "scheduled to"),
+    "es": ("va a", "van a", "planea", "planean", "prevé", "prevén", "pretende", "pretenden",
+           "tiene previsto", "tienen previsto", "se espera", "está previsto", "programado",
+           "programada"),
+    "pt": ("vai", "vão", "pretende", "pretendem", "planeja", "planejam", "prevê", "preveem",
+           "está previsto", "deve", "devem"),
 }
 
 # What may follow a part word ("early", "a principios", "no início") to name a year:
@@ -136,7 +176,7 @@ MONTH_REFS: dict[str, dict[str, int]] = {
 # "of" where it is needed; in Spanish and Portuguese the connector ("de", "del", "do",
 # "deste") belongs to what follows (see YEAR_REFS), because it contracts with the article.
 # Year parts: early Jan-Apr, mid May-Aug, late Sep-Dec; halves and quarters as usual.
-# Month parts: early days 1-10, mid 11-20, late 21-end.
+# Parts of a month ("early January") resolve to the whole month (docs/annotation.md).
 PARTS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "early": ("early", "early in", "beginning of", "start of", "early part of",
