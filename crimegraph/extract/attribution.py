@@ -56,13 +56,17 @@ TREND_EVENTS = {"production", "cultivation", "group_presence", "trafficking_rout
 # "informó el jefe de la Dirandro"). Found without a parser so that Portuguese (blank pipeline)
 # works the same way; the phrase stops at clause punctuation.
 _SAY_BEFORE = {
-    "en": r"(?:said|says|told|stated|claimed|estimated|warned|reported|announced|confirmed|testified|noted|"
-          r"explained|added|acknowledged|alleged|believes?|estimates|found|identified|indicated|argued|insisted)",
+    "en": r"(?:said|says|say|told|tell|stated|claimed|claim|estimated|estimate|estimates|warned|warn|warns|reported|"
+          r"announced|confirmed|testified|noted|explained|added|acknowledged|alleged|believes?|believe|found|"
+          r"identified|indicated|argued|insisted|replied|repeated|pointed out|accuse|accuses|maintain|"
+          r"maintains|maintained)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
-          r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen)",
+          r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
+          r"sostienen|asegura|aseguran|afirma|afirman|dice|dicen|destacó|reiteró|respondió)",
     "pt": r"(?:disse|disseram|afirmou|afirmaram|declarou|informou|informaram|explicou|estimou|alertou|revelou|"
-          r"confirmou|acrescentou|destacou|ressaltou|calcula|calculam|acredita|acreditam)",
+          r"confirmou|acrescentou|destacou|ressaltou|calcula|calculam|acredita|acreditam|estima|estimam|diz|dizem|"
+          r"afirma|afirmam|acusa|acusam)",
 }
 _SAY_AFTER = {
     "en": r"(?:according to|said|says|stated|reported|added|explained|warned|estimated)",
@@ -82,7 +86,9 @@ def _speaker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     after = re.compile(
-        r"(?<!\w)" + _SAY_AFTER[lang] + r"\s+([^,;:.\"“”()]{2,90})",
+        r"(?<!\w)" + _SAY_AFTER[lang] + r"\s+(?:(?:ayer|hoy|hoje|ontem|today|yesterday|on \w+day|"
+        r"(?:este|esta|nesta|neste) \w+(?:-feira)?|el (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo))"
+        r"(?:\s*\(\d+\))?\s+)?([^,;:.\"“”()]{2,90})",
         re.IGNORECASE,
     )
     return before, after
@@ -95,7 +101,8 @@ _PRONOUNS = {
 }
 _BAD_START = re.compile(
     r"^(?:that|which|who|when|where|while|as|if|because|after|before|in|on|at|for|during|last|this|"
-    r"que|cuando|donde|en|el pasado|la semana|em|no|na|quando|onde|this week|so|also|it|there)\b",
+    r"que|cuando|donde|en|el pasado|la semana|em|no|na|quando|onde|this week|so|also|it|there|despite|"
+    r"although|though|even|según|segundo|dijo|disse|said)\b",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
@@ -113,8 +120,10 @@ def _clean_speaker(phrase: str) -> str | None:
         return None
     if phrase.lower() in _PRONOUNS or words[0].lower() in _PRONOUNS or _BAD_START.match(phrase):
         return None
-    if not re.search(r"[^\W\d_]{3,}", phrase):
+    if not re.search(r"[^\W\d_]{3,}|\b[A-Z]{2,}\b", phrase):
         return None
+    if re.search(r"(?<!\w)(?:after|before|when|while|since|después|antes|cuando|depois|quando)(?!\w)", phrase, re.I):
+        return None  # "the attack came two weeks after the FELCN announced": a clause, not a speaker
     return phrase
 
 
@@ -123,13 +132,64 @@ _CLAUSE_VERB = re.compile(
     r"will|would|could|can|did|do|does)(?!\w)",
     re.IGNORECASE,
 )
+_ADVERB = r"(?:(?:ayer|hoy|hoje|ontem|today|yesterday|on \w+day)(?:\s*\(\d+\))?\s+)?"
 _INVERTED = {
-    "en": re.compile(r"^\s+(?:the\s+)?[A-Z]"),
-    "es": re.compile(r"^\s+(?:(?:el|la|los|las|un|una)\s+\w|[A-ZÁÉÍÓÚÑ])"),
-    "pt": re.compile(r"^\s+(?:(?:o|a|os|as|um|uma)\s+\w|[A-ZÁÉÍÓÚÂÊÔÃÕÇ])"),
+    "en": re.compile(r"^\s+" + _ADVERB + r"(?:the\s+)?[A-Z]"),
+    "es": re.compile(r"^\s+" + _ADVERB + r"(?:(?:el|la|los|las|un|una)\s+\w|[A-ZÁÉÍÓÚÑ])"),
+    "pt": re.compile(r"^\s+" + _ADVERB + r"(?:(?:o|a|os|as|um|uma)\s+\w|[A-ZÁÉÍÓÚÂÊÔÃÕÇ])"),
+}
+_REPORT_PREFIX = re.compile(
+    r"^(?:(?:a|an|the|el|la|o|um|uma)\s+)?(?:(?:latest|new|recent|último|nuevo|novo)\s+)?"
+    r"(?:report|study|survey|informe|estudio|relatório|estudo)\s+(?:by|of|from|de|del|da|do)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_THAT_CLAUSE = re.compile(r"^\s+[^,.;:]{0,60}?(?<!\w)(?:that|que)(?!\w)", re.IGNORECASE)
+# "A 2017 report by the FIP found", "statistics released by Medicina Legal", "by the count of one
+# NGO", "según el último informe de la UNODC": the body behind a report speaks.
+_REPORT_BY = {
+    "en": re.compile(
+        r"(?<!\w)(?:reports?|survey|study|statistics|figures|data|count|analysis|investigation|census)"
+        r"(?:\s+(?:released|published|issued|conducted|compiled))?\s+(?:by|of|from)\s+"
+        r"((?:the\s+)?[^,;:.()\"“”]{2,80}?)(?=\s*(?:[,;:.()\"“”]|$|\s(?:found|find|finds|show|shows|showed|"
+        r"counted|estimated|estimates|indicated|indicates|revealed|reveals|said|says|suggests?|which|that|"
+        r"released|published|in\s+\d{4})\b))",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"(?<!\w)(?:informe|estudio|reporte|encuesta|monitoreo|cifras|datos|estadísticas|investigación)"
+        r"(?:\s+(?:anual|oficial|más reciente))?\s+(?:de|del|elaborado por|publicado por)\s+"
+        r"((?:la\s+|el\s+|los\s+)?[^,;:.()\"“”]{2,80}?)(?=\s*(?:[,;:.()\"“”]|$|\s(?:revela|reveló|muestra|"
+        r"mostró|indica|indicó|señala|señaló|estima|estimó|que)\b))",
+        re.IGNORECASE,
+    ),
+    "pt": re.compile(
+        r"(?<!\w)(?:relatório|estudo|levantamento|pesquisa|dados|números|investigaç(?:ão|ões))"
+        r"\s+(?:d[oa]s?|de|feito pel[oa]|divulgad[oa] pel[oa])\s+"
+        r"((?:[oa]s?\s+)?[^,;:.()\"“”]{2,80}?)(?=\s*(?:[,;:.()\"“”]|$|\s(?:revela|revelou|mostra|mostrou|indica|"
+        r"indicou|aponta|apontou|estima|estimou|que)\b))",
+        re.IGNORECASE,
+    ),
 }
 _INTRODUCERS = {"according to", "según", "de acuerdo con", "segundo", "de acordo com", "conforme"}
 PRONOUN_SPEAKERS = {"he", "she", "they", "él", "ella", "ellos", "ele", "ela", "eles", "the official", "the minister"}
+
+
+_NAME = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*|de|del|la|da|do|dos|y|e)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*|de|del|la|da|do|dos|y|e))*$")
+_VERBISH = re.compile(r"\w(?:ed|ó|aron|ieron|ou|aram|eram)\b|\b(?:is|are|was|were|has|have|es|son|fue|foi)\b")
+_APPOSITION_HEAD = re.compile(r"^\s*([A-ZÁÉÍÓÚÑ][^,;:\"“”()]{2,80}),\s*$")
+
+
+def _with_apposition(sentence: str, offset: int, phrase: str) -> tuple[int, str]:
+    """"The head of DEVIDA, Carmen Masías, said": the description opening the sentence belongs
+    to the speaker named after it."""
+    m = _APPOSITION_HEAD.match(sentence[:offset])
+    if m is not None and (not _NAME.match(phrase) or _VERBISH.search(m.group(1))):
+        return offset, phrase
+    if (m is None or phrase in PRONOUN_SPEAKERS or _CLAUSE_VERB.search(m.group(1)) or _BAD_START.match(m.group(1))
+            or not 2 <= len(m.group(1).split()) <= 10 or re.match(r"(?:however|but|meanwhile|also|sin embargo|"
+                                                               r"además|porém|no entanto)\b", m.group(1), re.I)):
+        return offset, phrase
+    return m.start(1), f"{m.group(1).strip()}, {phrase}"
 
 
 def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = False) -> tuple[str, int] | None:
@@ -139,7 +199,10 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
     found: list[tuple[int, str]] = []
     for m in before.finditer(sentence):
         phrase = m.group(1)
-        inverted = bool(m.group(2)) and bool(_INVERTED[lang].match(sentence[m.end():]))
+        rest = sentence[m.end():]
+        # "..., reported AFP" is inverted; "X, a security expert, told InSight Crime that ..." is not
+        inverted = (bool(m.group(2)) and bool(_INVERTED[lang].match(rest))
+                    and not _THAT_CLAUSE.match(rest))
         if allow_pronoun and phrase.strip().lower() in PRONOUN_SPEAKERS:
             found.append((m.start(1), phrase.strip().lower()))
             continue
@@ -156,14 +219,21 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
             found.append((m.start(1) + m.group(1).find(cleaned), cleaned))
     for m in after.finditer(sentence):
         intro = m.group(0)[: m.start(1) - m.start()].strip().lower()
-        if intro not in _INTRODUCERS and not _INVERTED[lang].match(" " + m.group(1)):
-            continue  # "said the raid showed ...": a clause follows, not the speaker
-        phrase = _TAIL.sub("", m.group(1))
+        if intro not in _INTRODUCERS and (not _INVERTED[lang].match(" " + m.group(1))
+                                          or not sentence[: m.start()].rstrip().endswith((",", '"', "”", "'"))):
+            continue  # "said the raid showed ...", "the document said Bolivia had ...": a clause follows
+        phrase = _TAIL.sub("", _REPORT_PREFIX.sub("", m.group(1)))
         if _CLAUSE_VERB.search(phrase):
             continue
         cleaned = _clean_speaker(phrase)
         if cleaned:
             found.append((m.start(1), cleaned))
+    found = [_with_apposition(sentence, off, phrase) for off, phrase in found]
+    if not found:
+        for m in _REPORT_BY[lang].finditer(sentence):
+            cleaned = _clean_speaker(m.group(1))
+            if cleaned and not _CLAUSE_VERB.search(cleaned):
+                found.append((m.start(1), cleaned))
     if not found:
         return None
     offset, phrase = min(found, key=lambda f: abs(f[0] - anchor))
@@ -386,12 +456,36 @@ _VERB_TRIGGER = re.compile(
 )
 
 
+# Cues of a statement that is not a reported occurrence: an infinitive or attempt before the
+# trigger ("tried to capture him", "yet to capture", "para capturar"), hedges anywhere in the
+# sentence, and a trigger that modifies a noun ("extortion payments", "microtrafficking networks").
+_IRREALIS = re.compile(
+    r"(?:(?<!\w)(?:to|para|de|tentar|intentar|could|would|might|may|will|can|should|seeking to)"
+    r"(?:\s+(?:\w+\s+)?)?|(?<!\w)(?:attempts?|efforts?|operations?|tentativas?|intentos?|esfuerzos?) "
+    r"(?:to|para|de)\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+_HEDGE_ANY = re.compile(
+    r"(?<!\w)(?:likely|unlikely|may|might|could|suggest(?:s|ed|ing)?|appears?|seems?|possibl[ey]|probabl[ey]|"
+    r"perhaps|if|whether|podría|podrían|puede|pueden|parece|posible|probable|si|pode|podem|poderia|parece|"
+    r"possível|provável|se)(?!\w)",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(
+    r"^\s+(?:groups?|charges?|networks?|rings?|cases?|organi[sz]ations?|gangs?|schemes?|payments?|fees?|"
+    r"rackets?|markets?|activit(?:y|ies)|business(?:es)?|figures?|rates?|statistics|levels?|problem|crisis|"
+    r"grupos?|redes?|bandas?|cifras?|tasas?|índices?|taxas?|mercados?|negocios?|negócios?)\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[\"“”«»]")
+
+
 def event_features(ev: Event | dict[str, Any], text: str, spans: dict[str, list[tuple[int, int]]],
-                   same_sentence: int = 1) -> dict[str, float]:
+                   same_sentence: int = 1, same_type: int = 1) -> dict[str, float]:
     """Features of an event (an ``Event`` or its facts@1 dict) for the confidence model.
 
     ``spans`` maps entity ids to their mention offsets; ``same_sentence`` is the number of events
-    stated in the event's sentence.
+    stated in the event's sentence, ``same_type`` the number of events of its type in the document.
     """
     if isinstance(ev, Event):
         d: dict[str, Any] = {
@@ -430,6 +524,21 @@ def event_features(ev: Event | dict[str, Any], text: str, spans: dict[str, list[
         "long_sentence": float(e - s > 300),
         "early": float(s < 0.15 * max(1, len(text))),
     }
+    t0 = trig["start"] if trig else s
+    t1 = trig["end"] if trig else s
+    sentence = text[s:e]
+    time = d.get("time")
+    granularity = time.granularity if hasattr(time, "granularity") else (time or {}).get("granularity")
+    out.update({
+        "irrealis": float(bool(_IRREALIS.search(text[max(s, t0 - 30) : t0]))),
+        "noun_modifier": float(bool(_NOUN_AFTER.match(text[t1 : min(e, t1 + 30)]))),
+        "hedge_sentence": float(bool(_HEDGE_ANY.search(sentence))),
+        "quoted": float(len(_QUOTE.findall(sentence)) >= 2),
+        "day_time": float(granularity == "day"),
+        "many_places": float(len(place_ids) >= 4),
+        "type_repeated": float(same_type >= 3),
+        "plural_trigger": float(trigger.strip().lower().endswith("s") and not out["verb_trigger"]),
+    })
     for name in ("claim", "estimate", "hedged", "denied", "planned"):
         out[f"mod_{name}"] = float(modality == name)
     return out
@@ -439,10 +548,13 @@ def facts_features(facts: dict[str, Any]) -> list[dict[str, float]]:
     """``event_features`` of every event of a facts@1 dict."""
     text = facts["document"]["text"]
     spans = {e["id"]: [(m["start"], m["end"]) for m in e.get("mentions") or []] for e in facts.get("entities") or []}
+    events = facts.get("events") or []
     counts: dict[int, int] = {}
-    for ev in facts.get("events") or []:
+    types: dict[str, int] = {}
+    for ev in events:
         counts[ev["evidence"][0]["start"]] = counts.get(ev["evidence"][0]["start"], 0) + 1
-    return [event_features(ev, text, spans, counts[ev["evidence"][0]["start"]]) for ev in facts.get("events") or []]
+        types[ev["type"]] = types.get(ev["type"], 0) + 1
+    return [event_features(ev, text, spans, counts[ev["evidence"][0]["start"]], types[ev["type"]]) for ev in events]
 
 
 def confidence_from(features: dict[str, float], etype: str, weights: dict[str, float] | None = None,
@@ -462,6 +574,9 @@ def _confidences(events: list[Event], text: str, mentions: MentionIndex) -> list
                 if i not in spans:
                     spans[i] = [(m.start, m.end) for m in mentions.entity(i).mentions]
     counts: dict[int, int] = {}
+    types: dict[str, int] = {}
     for ev in events:
         counts[ev.evidence[0].start] = counts.get(ev.evidence[0].start, 0) + 1
-    return [confidence_from(event_features(ev, text, spans, counts[ev.evidence[0].start]), ev.type) for ev in events]
+        types[ev.type] = types.get(ev.type, 0) + 1
+    return [confidence_from(event_features(ev, text, spans, counts[ev.evidence[0].start], types[ev.type]), ev.type)
+            for ev in events]

@@ -99,6 +99,7 @@ class EventCue:
     exclude: re.Pattern[str] | None
     requires: tuple[str, ...]
     directed: re.Pattern[str] | None = None  # triggers that count only with an origin/transit/destination
+    group_nouns: re.Pattern[str] | None = None  # common nouns that stand for a criminal group
 
 
 @dataclass
@@ -135,6 +136,7 @@ def cues_for(lang: str) -> tuple[EventCue, ...]:
                 exclude=_compile(per_lang["exclude"]) if per_lang.get("exclude") else None,
                 requires=tuple(spec.get("requires", ["none"])),
                 directed=_compile(per_lang["directed"]) if per_lang.get("directed") else None,
+                group_nouns=_compile(per_lang["group_nouns"]) if per_lang.get("group_nouns") else None,
             )
         )
     return tuple(out)
@@ -272,7 +274,9 @@ def detect_events(
             if cue.context and not cue.context.search(sent.text):
                 continue
             if not _requirements_met(cue, types_here, has_drug, sent_quantities):
-                continue
+                # "foreign traffickers are active in Bolivia": a common noun names the group
+                if not (cue.group_nouns is not None and own_places and cue.group_nouns.search(sent.text)):
+                    continue
             trig_start = sent.start + match.start()
             trig_end = sent.start + match.end()
             roles: dict[str, list[str]] = {}
