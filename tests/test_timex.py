@@ -209,6 +209,7 @@ CASES = [
     ("en", "2013-03-14", "The base will open before the end of 2013.", "before the end of 2013", "2013-03-14", "2013-12-31", "range"),
     ("pt", P, "A PF vai abrir a base até o fim do ano.", "até o fim do ano", "2013-10-08", "2013-12-31", "range"),
     ("en", P, "By the end of 2010 the group had split.", "By the end of 2010", "2010-09-01", "2010-12-31", "range"),
+    ("en", P, "The plan aims to cut coca by half by the end of 2015.", "by the end of 2015", "2013-10-08", "2015-12-31", "range"),
     # "a partir de <month>" in a plan: that coming month
     ("es", "2013-08-07", "El Gobierno ampliará la presencia a partir de septiembre.", "a partir de septiembre", "2013-09-01", "2013-09-30", "month"),
     ("es", "2013-08-07", "La violencia creció a partir de julio.", "a partir de julio", "2013-07-01", "2013-08-07", "range"),

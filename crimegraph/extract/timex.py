@@ -655,7 +655,7 @@ def _resolve_deadline(g: dict[str, str | None], published: dt.date | None) -> Re
     else:
         return None
     end = dt.date(y, 12, 31)
-    if published is not None and published <= end and published.year == y:
+    if published is not None and published <= end:
         return (published, end), "range"
     period = cal.year_part(y, "late")
     return (period, "range") if period else None
