@@ -37,6 +37,7 @@ class Cues:
         self.reported = _compile(data["report_cues"][lang])
         self.proven = _compile(data["proven"][lang])
         self.own_outlets = {o.casefold() for o in data.get("own_outlets", [])}
+        self.own_voice = _compile(data["own_voice"][lang])
         self.headings = re.compile(
             r"(?:^|\n)\s*(?:" + "|".join(re.escape(h) for h in data["analysis_headings"]) + r")\s*(?:\n|$)"
         )
@@ -59,7 +60,7 @@ _SAY_BEFORE = {
     "en": r"(?:said|says|say|told|tell|stated|claimed|claim|estimated|estimate|estimates|warned|warn|warns|reported|"
           r"announced|confirmed|testified|noted|explained|added|acknowledged|alleged|believes?|believe|found|"
           r"identified|indicated|argued|insisted|replied|repeated|pointed out|accuse|accuses|maintain|"
-          r"maintains|maintained)",
+          r"maintains|maintained|stresses|stressed|highlighted|highlights|accusing|claiming|saying)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
@@ -75,7 +76,7 @@ _SAY_AFTER = {
     "pt": r"(?:segundo|de acordo com|conforme|disse|afirmou|informou|declarou|explicou|revelou|acrescentou|"
           r"destacou|ressaltou|confirmou|alertou)",
 }
-_AUX = r"(?:(?:has|have|had|also|previously|recently|later|then|ha|han|había|também|tem|têm)\s+)*"
+_AUX = r"(?:(?:has|have|had|is|are|was|were|also|previously|recently|later|then|ha|han|había|também|tem|têm)\s+)*"
 
 
 @lru_cache(maxsize=None)
@@ -214,6 +215,8 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
         cut = max(phrase.rfind(" that "), phrase.rfind(" que "))
         if cut >= 0:
             phrase = phrase[cut + 6 :] if phrase[cut:cut + 6] == " that " else phrase[cut + 5 :]
+        # "..., as Brazilian media have pointed out", "..., which Brazilian investigators say ..."
+        phrase = re.sub(r"^\s*(?:as|which|who)\s+(?=\S+\s+\S)", "", phrase, flags=re.I) if lang == "en" else phrase
         cleaned = _clean_speaker(phrase)
         if cleaned:
             found.append((m.start(1) + m.group(1).find(cleaned), cleaned))
@@ -290,6 +293,13 @@ def _earlier_speaker(sentences: list[Any], sent: Any, lang: str, lookback: int =
     return None
 
 
+_OUTLET_REFERENCE = re.compile(
+    r"^(?:the|el|la|o|a)\s+(?:news\s+)?(?:outlet|newspaper|paper|daily|magazine|news agency|agency|broadcaster|"
+    r"diario|periódico|medio|revista|agencia|jornal|revista|agência)$",
+    re.IGNORECASE,
+)
+
+
 def _same_outlet(speaker: str, source: str) -> bool:
     a = re.sub(r"^(?:the|el|la|o|a)\s+", "", speaker.casefold())
     b = re.sub(r"^(?:the|el|la|o|a)\s+", "", source.casefold())
@@ -326,9 +336,17 @@ def annotate_events(
         speaker = hit[0] if hit else None
         if speaker in PRONOUN_SPEAKERS:
             speaker = _earlier_speaker(sentences, sent, lang)
+        if speaker and speaker.casefold() in c.own_outlets:
+            speaker = None  # "as InSight Crime has reported": the publisher's own voice
+        if speaker and _OUTLET_REFERENCE.match(speaker):
+            # "according to the newspaper": the outlet cited last before this sentence
+            earlier = _media_in(mentions, 0, ev.evidence[0].start, text, c.own_outlets)
+            if earlier:
+                source, speaker = earlier[-1][2], None
         if speaker and source and _same_outlet(speaker, source):
             speaker = None  # "according to El Tiempo": the outlet is the source, not a speaker
-        analysis = analysis_document or (analysis_from is not None and ev.evidence[0].start >= analysis_from)
+        analysis = (analysis_document or (analysis_from is not None and ev.evidence[0].start >= analysis_from)
+                    or (not speaker and not source and bool(c.own_voice.search(sentence))))
         modality = modality_of(sentence, anchor, ev, c, bool(speaker or source))
         polarity = "positive"
         if modality != "denied" and _negated(sentence, ev, c):
