@@ -30,6 +30,22 @@ from crimegraph.model import Entity, Event, Mention, Quantity, Span
         ("es", "La droga iba a Chile, informó el jefe de la Dirandro.", "el jefe de la Dirandro"),
         ("es", "Según la Policía, el grupo opera en Beni.", "la Policía"),
         ("pt", "Segundo a Polícia Federal, a droga vinha da Bolívia.", "a Polícia Federal"),
+        # plural and present verbs of saying
+        ("en", "Customs officers say the cocaine entered through Arica.", "Customs officers"),
+        ("en", "Peruvian officials estimate that half of the paste goes to Bolivia.", "Peruvian officials"),
+        # a report speaks for the body that wrote it
+        ("en", "A 2019 study by the Andean Drug Observatory found that 300 gangs sell crack in Quito.",
+         "the Andean Drug Observatory"),
+        # an appositive title opening the sentence belongs to the speaker
+        ("en", "The head of the coast guard, Admiral Rosa Vela, said two boats were seized.",
+         "The head of the coast guard, Admiral Rosa Vela"),
+        ("es", "El fiscal de Tarija, Pedro Lima, indicó que la droga salió de Yacuiba.", "El fiscal de Tarija, Pedro Lima"),
+        # an acronym is a speaker; a time adverb may stand before an inverted speaker
+        ("pt", "De acordo com a PF, o grupo comprava pasta base em Cobija.", "a PF"),
+        ("es", "Se incautó una avioneta en Beni, informó ayer el comandante de la Felcn.", "el comandante de la Felcn"),
+        # "told X that ...": the name after the verb is the audience, the speaker comes before
+        ("en", "Luis Mora, a former prosecutor, told El Faro that the gang pays the police.", "a former prosecutor"),
+        ("en", "Two boats were seized, as local media have pointed out.", "local media"),
     ],
 )
 def test_speakers(lang, sentence, expected):
@@ -49,6 +65,44 @@ def test_no_speaker_in_the_texts_own_voice(lang, sentence):
     hit = speaker_of(sentence, lang, 0)
     if hit is not None:  # the second sentence has a speaker, but it is "The president", never the clause
         assert hit[0] == "The president"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report said Ecuador had made progress against the gangs.",  # a clause after "said", no inversion
+        "The raid came a week after the navy announced a new patrol plan.",  # a subordinate clause
+        "Those arrested stand accused of running a cocaine ring.",  # "accused" describes, nobody speaks
+        "In May, Peru said it would send troops to the border.",  # no appositive head for a country
+    ],
+)
+def test_no_clause_or_description_as_speaker(sentence):
+    hit = speaker_of(sentence, "en", 0)
+    assert hit is None or hit[0] in {"The report", "Peru", "the navy"}, hit
+
+
+def test_unattributed_evaluation_is_analysis_and_reported_fact_is_not():
+    text = "It is clear that gangs control the port of Guayaquil. Police said gangs control the port of Manta."
+    first = _event(text, "It is clear that gangs control the port of Guayaquil.", "control", "group_presence")
+    second = _event(text, "Police said gangs control the port of Manta.", "control", "group_presence")
+    out = _annotate(text, "en", [first, second])
+    assert [e.attribution.analysis for e in out] == [True, False]
+
+
+def test_publisher_is_never_the_speaker():
+    text = "As InSight Crime has reported, gangs extort bus drivers in Honduras."
+    ev = _event(text, text, "extort", "extortion_kidnapping")
+    out = _annotate(text, "en", [ev])
+    assert out[0].attribution.speaker is None
+
+
+def test_newspaper_reference_is_the_outlet_cited_before():
+    text = "El Comercio reported a massacre in Tumbes. According to the newspaper, four people were killed in Piura."
+    i = text.index("El Comercio")
+    media = Entity("m1", "media", "El Comercio", [Mention(i, i + 11, "El Comercio")])
+    sentence = "According to the newspaper, four people were killed in Piura."
+    out = _annotate(text, "en", [_event(text, sentence, "killed", "violence")], [media])
+    assert out[0].attribution.source == "El Comercio" and out[0].attribution.speaker is None
 
 
 def _event(text: str, sentence: str, trigger: str, etype: str, quantity: Quantity | None = None) -> Event:

@@ -157,6 +157,24 @@ def test_directed_trigger_needs_a_direction():
     assert by_type(events, "trafficking_route")
 
 
+def test_weak_route_trigger_needs_more_than_in_and_is_not_a_modifier():
+    # "trafficking ... in X" names where an activity happens; "trafficking groups" names actors
+    events, _ = run("He pled guilty to cocaine trafficking in Texas.", "en", [("Texas", "place")])
+    assert not by_type(events, "trafficking_route")
+    events, _ = run("Cocaine trafficking groups from Peru met in Lima.", "en", [("Peru", "place"), ("Lima", "place")])
+    assert not by_type(events, "trafficking_route")
+    events, _ = run("The cocaine was trafficked from Peru by river.", "en", [("Peru", "place")])
+    assert by_type(events, "trafficking_route")
+
+
+def test_presence_of_a_group_named_by_a_common_noun_needs_its_own_place():
+    events, names = run("Foreign traffickers are increasingly active in Tarija.", "en", [("Tarija", "place")])
+    presence = by_type(events, "group_presence")
+    assert presence and [names[i] for i in presence[0].roles["location"]] == ["Tarija"]
+    events, _ = run("Agents raided a ranch in Tarija. Foreign traffickers are active there.", "en", [("Tarija", "place")])
+    assert not by_type(events, "group_presence")
+
+
 def test_agents_and_subjects():
     text = "The FELCN arrested Jorge Perez in Beni."
     events, names = run(text, "en", [("FELCN", "state_agency"), ("Jorge Perez", "person"), ("Beni", "place")])
@@ -210,6 +228,41 @@ def test_time_of_the_statement_does_not_date_the_event():
     times = [_time(text, "on Tuesday", "2013-05-14", "2013-05-14", "day")]
     events, _ = run(text, "en", [("Tumaco", "place")], times=times)
     assert by_type(events, "violence")[0].time is None
+
+
+def test_time_right_after_the_trigger_wins():
+    text = "Ayer, agentes de la Felcn informaron que un coronel fue aprehendido el lunes en Sucre."
+    times = [
+        _time(text, "Ayer", "2014-07-22", "2014-07-22", "day"),
+        _time(text, "el lunes", "2014-07-21", "2014-07-21", "day"),
+    ]
+    events, _ = run(text, "es", [("Sucre", "place")], times=times)
+    assert by_type(events, "arrest")[0].time.start == dt.date(2014, 7, 21)
+
+
+def test_dateline_does_not_date_the_event():
+    text = "Quito, Mar 3 (EFE).- Police arrested four men in Manta."
+    times = [_time(text, "Mar 3", "2015-03-03", "2015-03-03", "day")]
+    events, _ = run(text, "en", [("Manta", "place")], times=times)
+    assert by_type(events, "arrest")[0].time is None
+
+
+def test_day_earlier_in_the_clause_beats_a_containing_year():
+    text = ("Police on Wednesday raided the largest cocaine laboratory found in Beni this year, "
+            "and arrested three men.")
+    times = [
+        _time(text, "on Wednesday", "2013-05-15", "2013-05-15", "day"),
+        _time(text, "this year", "2013-01-01", "2013-05-16", "range"),
+    ]
+    events, _ = run(text, "en", [("Beni", "place")], times=times)
+    assert by_type(events, "arrest")[0].time.start == dt.date(2013, 5, 15)
+
+
+def test_time_after_said_that_dates_the_event():
+    text = "El comandante dijo que en 2013 se registraron 14 secuestros en Santa Cruz."
+    times = [_time(text, "en 2013", "2013-01-01", "2013-12-31", "year")]
+    events, _ = run(text, "es", [("Santa Cruz", "place")], times=times)
+    assert by_type(events, "extortion_kidnapping")[0].time.start == dt.date(2013, 1, 1)
 
 
 def test_quantity_units_by_type():

@@ -140,8 +140,9 @@ _INVERTED = {
     "pt": re.compile(r"^\s+" + _ADVERB + r"(?:(?:o|a|os|as|um|uma)\s+\w|[A-ZÁÉÍÓÚÂÊÔÃÕÇ])"),
 }
 _REPORT_PREFIX = re.compile(
-    r"^(?:(?:a|an|the|el|la|o|um|uma)\s+)?(?:(?:latest|new|recent|último|nuevo|novo)\s+)?"
-    r"(?:report|study|survey|informe|estudio|relatório|estudo)\s+(?:by|of|from|de|del|da|do)\s+(?=\S)",
+    r"^(?:(?:a|an|the|el|la|o|um|uma)\s+)?(?:(?:latest|new|recent|último|nuevo|novo|\d{4})\s+)*"
+    r"(?:report|study|survey|statistics|figures|data|informe|estudio|relatório|estudo)\s+"
+    r"(?:(?:released|published|issued)\s+)?(?:by|of|from|de|del|da|do)\s+(?=\S)",
     re.IGNORECASE,
 )
 _THAT_CLAUSE = re.compile(r"^\s+[^,.;:]{0,60}?(?<!\w)(?:that|que)(?!\w)", re.IGNORECASE)
@@ -217,6 +218,7 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
             phrase = phrase[cut + 6 :] if phrase[cut:cut + 6] == " that " else phrase[cut + 5 :]
         # "..., as Brazilian media have pointed out", "..., which Brazilian investigators say ..."
         phrase = re.sub(r"^\s*(?:as|which|who)\s+(?=\S+\s+\S)", "", phrase, flags=re.I) if lang == "en" else phrase
+        phrase = _REPORT_PREFIX.sub("", phrase.strip())
         cleaned = _clean_speaker(phrase)
         if cleaned:
             found.append((m.start(1) + m.group(1).find(cleaned), cleaned))
