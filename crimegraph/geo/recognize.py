@@ -10,6 +10,7 @@ from crimegraph.geo.gazetteer import Gazetteer
 from crimegraph.geo.names import norm
 from crimegraph.geo.regions import find_region_phrases
 from crimegraph.geo.types import Toponym
+from crimegraph.geo.words import FIRST_NAMES, PERSON_TITLES, SPEECH_VERBS, english_nouns, is_dictionary_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -48,6 +49,7 @@ _NEVER = {
     "terca", "quarta", "quinta", "sexta", "cartel", "clan", "comando", "primeiro", "primer", "primera", "frente",
     "ejercito", "exercito", "marina", "armada", "fuerza", "forca", "guardia", "guarda", "reforma",
     "esperanza", "libertad", "progreso", "independencia", "constitucion",
+    "old", "top", "mid", "let", "more", "jewish", "muslim", "christian", "catholic", "evangelical",
 }
 # words after a place name that make "<place> <word>" a public body of that place, whose
 # place part is still a place reference ("Minnesota Department of Transportation")
@@ -59,6 +61,37 @@ _INSTITUTION = {
 }
 _OF_INSTITUTION = {"university", "college", "port", "city", "state", "county", "province", "department", "government", "republic", "governor", "mayor"}
 _PLACE_TYPES = {"department", "province", "state", "county", "parish", "region", "district", "municipality", "departamento", "provincia", "estado", "município", "municipio"}
+# first words of organization names the Spanish NER calls places ("Policía de Barranquilla")
+_BODY_HEADS = {
+    "policia", "secretaria", "ministerio", "comite", "corte", "poder", "administracion", "universidad", "observatorio",
+    "centro", "operacion", "operacao", "laboratorio", "seguridad", "seguranca", "evaluacion", "analisis", "trafico",
+    "cortesia", "distrito", "tribunal", "fiscalia", "procuraduria", "defensoria", "consejo", "conselho", "direccion",
+    "diretoria", "departamento", "instituto", "comision", "comissao", "agencia", "oficina", "juzgado", "camara",
+    "plan", "programa", "ley", "lei", "proyecto", "projeto", "estado", "gobierno", "governo", "milicias", "ejercito",
+    "frente", "bloque", "cartel", "clan", "banda", "grupo", "organizacion", "organizacao", "fundacion", "fundacao",
+}
+_LINKS = {"de", "del", "da", "do", "dos", "das", "y", "e"}
+_OPEN_QUOTES = {"«", "'", '"', "“", "‘"}
+_CLOSE_QUOTES = {"»", "'", '"', "”", "’"}
+_ADMIN = ("PCLI", "ADM1", "CONT", "RGN")
+_MEDIA = {"magazine", "newspaper", "daily", "weekly", "radio", "tv", "television", "revista", "diario", "periodico", "jornal", "semanario", "semanal"}
+# capitalised words that head a place name ("Municipio de Tibú", "Porto de Santos")
+_PLACE_HEADS = {
+    "municipio", "departamento", "provincia", "estado", "ciudad", "cidade", "valle", "vale", "rio", "puerto", "porto",
+    "isla", "ilha", "region", "regiao", "distrito", "corregimiento", "vereda", "barrio", "bairro", "comuna", "parroquia",
+    "canton", "sierra", "serra", "lago", "laguna", "bahia", "golfo", "cerro", "morro", "condado", "zona", "area",
+    "norte", "sur", "sul", "centro", "oriente", "occidente", "costa", "frontera", "fronteira", "county", "city",
+    "town", "village", "state", "province", "department", "district", "island", "valley", "river", "lake", "port",
+    "university", "universidad", "universidade", "bay", "gulf", "mount", "cape",
+    # facilities named after their place ("Aeródromo de Aragarças", "Alcaldía de Cartagena")
+    "aerodromo", "aeropuerto", "aeroporto", "hacienda", "fazenda", "finca", "rancho", "carcel", "prision", "presidio",
+    "penitenciaria", "hospital", "puente", "ponte", "carretera", "rodovia", "autopista", "estrada", "terminal",
+    "muelle", "plaza", "praca", "parque", "mercado", "alcaldia", "prefeitura", "gobernacion", "municipalidad",
+    "ayuntamiento", "airport", "bridge", "prison", "jail",
+}
+# places this big (or countries, continents) are taken at their word without further evidence
+_BIG = 100_000
+_SMALL_TOWN = 20_000
 MAX_WORDS = 6
 
 
@@ -90,6 +123,107 @@ class _Recognizer:
         for ent in doc.ents:
             for tok in ent:
                 self.ent_of[tok.i] = ent
+        self.person_words |= self._surnames()
+
+    def _surnames(self) -> set[str]:
+        """Capitalised words after a given name ("Roger Pinto", "Luiz Carlos da Rocha"), so
+        that they are not places when met alone; countries and first-level units excepted."""
+        doc, out = self.doc, set()
+        for tok in doc:
+            if not (_is_cap(tok) and norm(tok.text) in FIRST_NAMES):
+                continue
+            k = tok.i + 1
+            while k < len(doc) and k <= tok.i + 4:
+                t = doc[k]
+                if t.lower_ in _LINKS - {"y", "e"} and k + 1 < len(doc) and _is_cap(doc[k + 1]):
+                    k += 1
+                    continue
+                if not _is_cap(t) or not t.is_alpha or t.lower_ in _NEVER:
+                    break
+                if not any(c.feature in _ADMIN for c in self.gaz.lookup(t.text)):
+                    out.add(t.text)
+                k += 1
+        return out
+
+    def person_context(self, i: int, j: int) -> bool:
+        """Tokens i..j-1 read as (part of) a person's name: after a given name or a word of a
+        person's name met in this text ("Alejandro Toledo", "Luiz Carlos da Rocha")."""
+        doc = self.doc
+        if i == 0:
+            return False
+        prev = doc[i - 1]
+        if _is_cap(prev) and (norm(prev.text) in FIRST_NAMES or (prev.text in self.person_words and not _sentence_initial(prev))):
+            return True
+        if prev.lower_ in _LINKS and i > 1:
+            before = doc[i - 2]
+            if _is_cap(before) and (norm(before.text) in FIRST_NAMES or before.text in self.person_words):
+                return True
+        return False
+
+    def called_as_person(self, i: int, j: int, small: bool) -> bool:
+        """A name after a title, quoted as a nickname, or the speaker of a speech verb
+        ("alias Falcon", "ex-presidente Lula", «Mauricio», "asegura Toro.", "Ruiz told")."""
+        doc = self.doc
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[j] if j < len(doc) else None
+        if prev is not None:
+            p = norm(prev.text).rstrip(".")
+            if p in PERSON_TITLES:
+                return True
+            if prev.text in _OPEN_QUOTES and nxt is not None and nxt.text in _CLOSE_QUOTES:
+                return True
+            if p in SPEECH_VERBS and prev.is_lower and (nxt is None or nxt.is_punct or nxt.is_space):
+                return True  # "asegura Toro." but not "said Fargo City Commissioner ..."
+            if prev.lower_ in _LOCATIVE or prev.lower_ == "of":
+                return False  # "a resident of Tyler said"
+        return small and nxt is not None and nxt.lower_ in SPEECH_VERBS and nxt.is_lower
+
+    def names_a_title(self, i: int, j: int) -> bool:
+        """A publication ("Zeta magazine") or an acronym in parentheses ("(CEDRO)")."""
+        doc = self.doc
+        if j < len(doc) and doc[j].lower_ in _MEDIA:
+            return True
+        word = doc[i].text
+        return j - i == 1 and word.isupper() and i > 0 and j < len(doc) and doc[i - 1].text == "(" and doc[j].text == ")"
+
+    def inside_foreign_name(self, i: int, j: int) -> bool:
+        """A word joined by de/del/da/do/y to capitalised words that are no place: part of a
+        longer name ("Trata de Personas", "Justicia y Paz", "Gegê do Mangue")."""
+        doc = self.doc
+        if j + 1 < len(doc) and doc[j].lower_ in _LINKS - {"y", "e"} and _is_cap(doc[j + 1]):
+            return True
+        if i > 1 and doc[i - 1].lower_ in _LINKS:
+            before = doc[i - 2]
+            if _is_cap(before) and not _sentence_initial(before) and norm(before.text) not in _PLACE_HEADS:
+                if not self.gaz.lookup(before.text):
+                    return True
+        return False
+
+    def strong_evidence(self, i: int, j: int) -> bool:
+        """A locative word before, or ", <country or first-level unit>" after."""
+        doc = self.doc
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if prev in _LOCATIVE:
+            return True
+        if j + 1 < len(doc) and doc[j].text == "," and _is_cap(doc[j + 1]):
+            for k in range(min(len(doc), j + 4), j + 1, -1):
+                cands = self.gaz.lookup(self.text[doc[j + 1].idx : doc[k - 1].idx + len(doc[k - 1].text)])
+                if any(c.feature in ("PCLI", "ADM1") for c in cands):
+                    return True
+        return False
+
+    def weak(self, word: str, cands) -> bool:
+        """A dictionary word naming only small places or units ("Superior", "Rocha", "Paz")."""
+        if any(c.feature in ("PCLI", "CONT", "RGN") for c in cands):
+            return False
+        big = max((c.population for c in cands), default=0)
+        if big >= _BIG:
+            return False
+        if is_dictionary_word(word, self.lang):
+            return True
+        # a noun that names only small places ("Area", "Street", "Titan"): the noun list also
+        # holds notable towns ("Trenton", "Decatur"), which are bigger
+        return self.lang == "en" and big < _SMALL_TOWN and norm(word) in english_nouns()
 
     def is_place(self, name: str) -> bool:
         return bool(self.gaz.lookup(name))
@@ -110,9 +244,10 @@ class _Recognizer:
             if ent.label_ not in _PLACE_LABELS:
                 continue
             toks = list(ent)
-            while toks and (toks[0].lower_ in {"the", "el", "la", "los", "las", "o", "a", "os", "as"} or not toks[0].text.strip()):
+            whole = bool(self.gaz.lookup(ent.text.strip()))  # "Los Altos", "La Paz" stay whole
+            while toks and ((not whole and toks[0].lower_ in {"the", "el", "la", "los", "las", "o", "a", "os", "as", "in", "en", "em"}) or not toks[0].text.strip()):
                 toks = toks[1:]
-            while toks and (toks[-1].text in {"'s", "’s", "'", "’", ".", ","} or not toks[-1].text.strip()):
+            while toks and (toks[-1].text in {"'s", "’s", "'", "’", ".", ",", "-", "--", "—", "–"} or not toks[-1].text.strip()):
                 toks = toks[:-1]
             if not toks:
                 continue
@@ -122,8 +257,23 @@ class _Recognizer:
                 continue
             if self.is_demonym(text) or norm(text) in _NEVER:
                 continue
-            if len(toks) == 1 and not self.gaz.lookup(text):
+            cands = self.gaz.lookup(text)
+            if len(toks) == 1 and not cands:
                 continue  # a lone word NER calls a place but no gazetteer knows ("Sendero")
+            i, j = toks[0].i, toks[-1].i + 1
+            if not cands and (norm(toks[0].text) in _BODY_HEADS or norm(toks[0].text) in FIRST_NAMES):
+                continue  # "Policía de Barranquilla", "Vera Grabe"
+            small = not any(c.feature in ("PCLI", "CONT", "RGN") or c.population >= _BIG for c in cands)
+            if not any(c.feature in _ADMIN for c in cands) and self.person_context(i, j):
+                continue
+            if not any(c.feature in _ADMIN for c in cands) and self.called_as_person(i, j, small):
+                continue
+            if len(toks) == 1 and small and not any(c.feature == "ADM1" for c in cands) and self.inside_foreign_name(i, j):
+                continue
+            if small and self.names_a_title(i, j):
+                continue
+            if len(toks) == 1 and self.weak(text, cands) and not self.strong_evidence(i, j):
+                continue
             out.append(Toponym(start, end, text, "name"))
         return out
 
@@ -168,6 +318,8 @@ class _Recognizer:
         institutional = (j < len(doc) and doc[j].lower_ in _INSTITUTION) or (
             i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _OF_INSTITUTION
         )
+        if institutional and len(words) == 1 and j < len(doc) and doc[j].lower_ in {"court", "house", "council", "service", "public", "national"} and self.weak(words[0].text, cands):
+            return False  # "Superior Court", "Center Service"
         if institutional and (admin or big >= 10_000):
             return True  # "Texas Forest Service", "University of Alexandria"
         # inside a longer capitalised run: "Juan Santa Cruz", "Santa Cruz Cartel"
@@ -187,6 +339,17 @@ class _Recognizer:
                     return False
             elif not (admin or big >= 100_000 or prev in _LOCATIVE):
                 return False
+        small = not any(c.feature in ("PCLI", "CONT", "RGN") for c in cands) and big < _BIG
+        if not admin and self.person_context(i, j):
+            return False
+        if not admin and self.called_as_person(i, j, small):
+            return False
+        if len(words) == 1 and small and not admin and self.inside_foreign_name(i, j):
+            return False
+        if not admin and self.names_a_title(i, j):
+            return False
+        if len(words) == 1 and self.weak(words[0].text, cands) and not self.strong_evidence(i, j):
+            return False
         if ent is not None and ent.label_ in _PLACE_LABELS:
             return True
         if len(words) == 1:
