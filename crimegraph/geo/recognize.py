@@ -100,6 +100,12 @@ def _is_cap(tok: "Token") -> bool:
     return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t)
 
 
+def _major(cands) -> bool:
+    """A country, continent or region, or a first-level unit of a million people: a name
+    that stays a place even next to a given name ("Juan Texas" is rare, "Alejandro Toledo" not)."""
+    return any(c.feature in ("PCLI", "CONT", "RGN") or (c.feature == "ADM1" and c.population >= 1_000_000) for c in cands)
+
+
 def _sentence_initial(tok: "Token") -> bool:
     if tok.i == 0:
         return True
@@ -140,7 +146,7 @@ class _Recognizer:
                     continue
                 if not _is_cap(t) or not t.is_alpha or t.lower_ in _NEVER:
                     break
-                if not any(c.feature in _ADMIN for c in self.gaz.lookup(t.text)):
+                if not _major(self.gaz.lookup(t.text)):
                     out.add(t.text)
                 k += 1
         return out
@@ -264,8 +270,8 @@ class _Recognizer:
             if not cands and (norm(toks[0].text) in _BODY_HEADS or norm(toks[0].text) in FIRST_NAMES):
                 continue  # "Policía de Barranquilla", "Vera Grabe"
             small = not any(c.feature in ("PCLI", "CONT", "RGN") or c.population >= _BIG for c in cands)
-            if not any(c.feature in _ADMIN for c in cands) and self.person_context(i, j):
-                continue
+            if not _major(cands) and (self.person_context(i, j) or (len(toks) == 1 and text in self.person_words)):
+                continue  # "Alejandro Toledo ... Toledo denied"
             if not any(c.feature in _ADMIN for c in cands) and self.called_as_person(i, j, small):
                 continue
             if len(toks) == 1 and small and not any(c.feature == "ADM1" for c in cands) and self.inside_foreign_name(i, j):
@@ -340,7 +346,7 @@ class _Recognizer:
             elif not (admin or big >= 100_000 or prev in _LOCATIVE):
                 return False
         small = not any(c.feature in ("PCLI", "CONT", "RGN") for c in cands) and big < _BIG
-        if not admin and self.person_context(i, j):
+        if not _major(cands) and self.person_context(i, j):
             return False
         if not admin and self.called_as_person(i, j, small):
             return False
