@@ -71,16 +71,24 @@ def label_scores(gold: np.ndarray, pred: np.ndarray, labels: tuple[str, ...] = T
 
 
 def evaluate_topics(train: Path, dev: Path, retrain: bool = True, model_path: Path | None = None) -> dict:
-    """Train on ``train`` (or load the shipped model when ``retrain`` is False), score ``dev``."""
-    train_texts, train_y = read_labelled_tsv(train)
+    """Train on ``train`` (or load the shipped model when ``retrain`` is False), score ``dev``.
+
+    Returns a dict: ``example_f1`` (both-empty documents left out, as ConfliBERT), the two other
+    conventions, ``micro_f1``, ``macro_f1``, ``per_label`` P/R/F1/support, ``train_seconds``
+    (None without retraining), ``docs_per_second`` of prediction on dev, and the mode used
+    (``full`` with embeddings, ``words`` without).
+    """
     dev_texts, dev_y = read_labelled_tsv(dev)
     train_seconds = None
     if retrain:
+        train_texts, train_y = read_labelled_tsv(train)
+        n_train = len(train_texts)
         started = time.perf_counter()
         model = train_topic_model(train_texts, train_y)
         train_seconds = time.perf_counter() - started
     else:
         model = TopicModel.load(model_path)
+        n_train = int(model.meta.get("n_train", 0))
     started = time.perf_counter()
     probs = model.probabilities(dev_texts, ["en"] * len(dev_texts))
     pred = decide_label_sets(probs, model.config.empty_value, model.config.max_labels)
@@ -91,7 +99,7 @@ def evaluate_topics(train: Path, dev: Path, retrain: bool = True, model_path: Pa
         "dev": str(dev),
         "retrained": retrain,
         "mode": model.modes_for(["en"])[0],
-        "n_train": len(train_texts),
+        "n_train": n_train,
         "n_dev": len(dev_texts),
         "dev_empty_gold": int((dev_y.sum(1) == 0).sum()),
         "dev_empty_pred": int((pred.sum(1) == 0).sum()),
@@ -111,7 +119,7 @@ def format_topics_report(result: dict) -> str:
     """A plain-text report of :func:`evaluate_topics` output."""
     lines = [
         f"topics on {result['dev']} ({result['n_dev']} docs, {result['dev_empty_gold']} with no gold label); "
-        f"model {'trained on' if result['retrained'] else 'shipped, trained on'} {result['train']} ({result['n_train']} docs); "
+        f"model {'trained on ' + result['train'] if result['retrained'] else 'shipped'} ({result['n_train']} training docs); "
         f"mode {result['mode']}",
         f"example-based F1   {result['example_f1']:.4f}   (both-empty docs left out, as ConfliBERT)",
         f"  both-empty as 1  {result['example_f1_empty_as_one']:.4f}",

