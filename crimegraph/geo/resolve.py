@@ -61,6 +61,27 @@ def _demonym_bases(key: str) -> list[str]:
     return out
 
 
+def _prefer_units(group: MentionGroup, scores: np.ndarray) -> np.ndarray:
+    """A first-level unit (or country) named by its own primary name beats a town of the
+    same country and name twenty times smaller, unless a containing place follows the name:
+    "California" is the state, not the hamlet of California, Missouri; "California, Mo." stays."""
+    best = int(np.argmax(scores))
+    top = group.candidates[best]
+    if top.feature in _BIG or top.feature == "CONT" or any(group.followers):
+        return scores
+    units = [
+        k for k, c in enumerate(group.candidates)
+        if c.feature in ("PCLI", "ADM1") and c.match == 0 and c.country == top.country
+        and c.population >= 20 * max(top.population, 1)
+    ]
+    if not units:
+        return scores
+    k = max(units, key=lambda k: group.candidates[k].population)
+    scores = scores.copy()
+    scores[k] = scores[best] + 1.0
+    return scores
+
+
 def load_weights(name: str = "ranker.json") -> np.ndarray:
     """The shipped ranking weights (data/ranker.json), else the hand-set defaults."""
     return np.array([w for _, w in _load_model(name)[1]])
@@ -232,6 +253,8 @@ class Resolver:
                 self._priors.clear()
         x = candidate_matrix(group, ctx, prior)
         scores = x @ self.weights
+        if ctx is not None:
+            scores = _prefer_units(group, scores)
         e = np.exp(scores - scores.max())
         return Ranked(group, scores, e / e.sum())
 
