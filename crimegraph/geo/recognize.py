@@ -50,6 +50,7 @@ _NEVER = {
     "ejercito", "exercito", "marina", "armada", "fuerza", "forca", "guardia", "guarda", "reforma",
     "esperanza", "libertad", "progreso", "independencia", "constitucion",
     "old", "top", "mid", "let", "more", "jewish", "muslim", "christian", "catholic", "evangelical",
+    "man", "woman", "act", "christmas", "easter", "passover", "ramadan", "liberal", "hamas", "hezbollah",
 }
 # words after a place name that make "<place> <word>" a public body of that place, whose
 # place part is still a place reference ("Minnesota Department of Transportation")
@@ -278,6 +279,9 @@ class _Recognizer:
                 continue
             if small and self.names_a_title(i, j):
                 continue
+            if len(toks) == 1 and text.isupper() and 4 <= len(text) <= 5 and not any(c.feature in _ADMIN for c in cands):
+                if not (j < len(self.doc) and self.doc[j].text in {",", "—", "–", "-", "("}):
+                    continue  # an acronym ("AMLO"), not a dateline ("LIMA —")
             if len(toks) == 1 and self.weak(text, cands) and not self.strong_evidence(i, j):
                 continue
             out.append(Toponym(start, end, text, "name"))
@@ -326,7 +330,7 @@ class _Recognizer:
         )
         if institutional and len(words) == 1 and j < len(doc) and doc[j].lower_ in {"court", "house", "council", "service", "public", "national"} and self.weak(words[0].text, cands):
             return False  # "Superior Court", "Center Service"
-        if institutional and (admin or big >= 10_000):
+        if institutional and (admin or big >= 10_000) and not (len(words) == 1 and self.weak(words[0].text, cands)):
             return True  # "Texas Forest Service", "University of Alexandria"
         # inside a longer capitalised run: "Juan Santa Cruz", "Santa Cruz Cartel"
         if i > 0 and _is_cap(doc[i - 1]) and not _sentence_initial(doc[i - 1]) and doc[i - 1].lower_ not in _NEVER:
@@ -362,6 +366,8 @@ class _Recognizer:
             word = words[0].text
             if word.isupper() and len(word) <= 3:
                 return any(c.feature == "PCLI" for c in cands)
+            if word.isupper() and len(word) <= 5 and not admin and not (j < len(doc) and doc[j].text in {",", "—", "–", "-", "("}):
+                return False  # an acronym ("AMLO"), not a dateline ("PARIS —")
             if len(word) < 3:
                 return False
             if word.lower() in self.lower_words and not admin:

@@ -82,6 +82,27 @@ def _prefer_units(group: MentionGroup, scores: np.ndarray) -> np.ndarray:
     return scores
 
 
+_LIST_GAP = re.compile(r"^\s*(,|,?\s*(and|or|y|e|o|ou|&))\s*$", re.I)
+
+
+def _countries_in_lists(text: str, toponyms: list[Toponym], keys: list[str], ranked: dict[str, "Ranked"]) -> None:
+    """A name listed next to a country is the country of that name when there is one
+    ("Colombia, Paraguay, Peru and Bolivia": Colombia the country, not a town in Brazil)."""
+    order = sorted(range(len(toponyms)), key=lambda i: toponyms[i].start)
+    for a, b in zip(order, order[1:]):
+        if not _LIST_GAP.match(text[toponyms[a].end : toponyms[b].start]):
+            continue
+        for this, other in ((a, b), (b, a)):
+            r, o = ranked.get(keys[this]), ranked.get(keys[other])
+            if r is None or o is None or o.best.feature != "PCLI" or r.best.feature in _BIG:
+                continue
+            units = [k for k, c in enumerate(r.group.candidates) if c.feature == "PCLI" and c.match == 0]
+            if units:
+                k = units[0]
+                r.scores = r.scores.copy()
+                r.scores[k] = r.scores.max() + 1.0
+
+
 def load_weights(name: str = "ranker.json") -> np.ndarray:
     """The shipped ranking weights (data/ranker.json), else the hand-set defaults."""
     return np.array([w for _, w in _load_model(name)[1]])
@@ -262,6 +283,7 @@ class Resolver:
     def resolve(self, text: str, toponyms: list[Toponym], lang: str | None = None) -> list[Place | None]:
         groups, keys = self.groups(text, toponyms)
         ranked = self.rank(text, groups, lang)
+        _countries_in_lists(text, toponyms, keys, ranked)
         out: list[Place | None] = []
         for t, key in zip(toponyms, keys):
             r = ranked.get(key)
