@@ -23,6 +23,7 @@ from crimegraph.errors import CrimegraphError
 __all__ = ["main", "build_parser"]
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
+GEO_CORPORA = ("lgl.xml", "GWN.xml", "GeoVirus.xml")  # reported together, so no corpus is tuned alone
 
 
 def _date(text: str) -> dt.date:
@@ -136,7 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     p.add_argument("--data", default=None, help="shared data folder (default: ../shared/data beside the repository)")
     p.add_argument("--conll", help="CoNLL file for `eval ner`")
-    p.add_argument("--corpus", help="gold XML for `eval geo`")
+    p.add_argument("--corpus", action="append",
+                   help="gold XML for `eval geo` (repeatable; default: LGL, GeoWebNews and GeoVirus)")
     p.add_argument("--limit", type=int, help="evaluate only the first N items")
     p.add_argument("--gold", nargs="*", help="gold files for `eval events` (default: the project's own set)")
 
@@ -300,8 +302,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     elif args.what == "geo":
         from crimegraph.evaluate.geo import evaluate_geo, format_geo_report
 
-        corpus = Path(args.corpus) if args.corpus else data / "geoparsing" / "lgl.xml"
-        _emit(evaluate_geo(corpus, limit=args.limit), args.json, format_geo_report)
+        from crimegraph.geo import Gazetteer
+
+        folder = data / "geoparsing"
+        corpora = [Path(c) for c in args.corpus] if args.corpus else [folder / n for n in GEO_CORPORA]
+        gazetteer = Gazetteer.open()
+        results = {c.name: evaluate_geo(c, limit=args.limit, gazetteer=gazetteer) for c in corpora}
+        _emit({"corpora": results}, args.json,
+              lambda r: "\n\n".join(format_geo_report(v) for v in r["corpora"].values()))
     return EXIT_OK
 
 
