@@ -113,3 +113,16 @@ def test_tuning_part_of_the_shared_set(shared_data, extractor):
     result = evaluate_extraction(shared_data, gold=dev_a, extractor=extractor, limit=6)
     assert result["tuning"]["documents"] == 6 and result["held_out"]["documents"] == 0
     assert result["tuning"]["loose"]["overall"]["f1"] >= 0.45
+
+
+def test_strict_threshold_table_drops_events_under_the_threshold(extractor):
+    from crimegraph.evaluate.events import score_events
+    from crimegraph.evaluate.run import predict, strict_threshold_table
+    from crimegraph.extract.attribution import CONFIDENCE_WEIGHTS, TYPE_PRIOR
+
+    golds = [g for g in samples_gold() if g.document.language == "en"][:4]
+    predicted = predict(golds, extractor)
+    rows = strict_threshold_table(golds, predicted, CONFIDENCE_WEIGHTS, TYPE_PRIOR, thresholds=(0.0, 1.01))
+    full = score_events(golds, predicted)["strict"]["overall"]
+    assert rows[0]["recall"] == round(full["recall"], 3) and rows[0]["recall"] > 0
+    assert rows[1]["recall"] == 0.0  # no event reaches a confidence above 1

@@ -47,6 +47,7 @@ __all__ = [
     "label_predictions",
     "calibration",
     "fit_confidence",
+    "strict_threshold_table",
     "main",
 ]
 
@@ -265,6 +266,26 @@ def best_threshold(probs: list[float], labels: list[bool], n_gold: int) -> tuple
     return best
 
 
+def strict_threshold_table(gold_docs: list[Any], predicted: list[dict[str, Any]], weights: dict[str, float],
+                           prior: dict[str, float],
+                           thresholds: tuple[float, ...] = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)) -> list[dict[str, Any]]:
+    """Strict precision, recall and F1 of the part when events whose confidence under (weights,
+    prior) is below each threshold are dropped: the table the shipped threshold is chosen from
+    (precision first)."""
+    from crimegraph.evaluate.events import score_events
+    from crimegraph.extract.attribution import confidence_from, facts_features
+
+    probs = [[confidence_from(f, ev["type"], weights, prior) for f, ev in zip(facts_features(d), d.get("events") or [])]
+             for d in predicted]
+    rows = []
+    for t in thresholds:
+        kept = [{**d, "events": [ev for ev, p in zip(d.get("events") or [], ps) if p >= t]}
+                for d, ps in zip(predicted, probs)]
+        m = score_events(gold_docs, kept)["strict"]["overall"]
+        rows.append({"threshold": t, **{k: round(float(m[k]), 3) for k in ("precision", "recall", "f1")}})
+    return rows
+
+
 def calibrate(data_dir: Path, extractor: Any = None) -> dict[str, Any]:
     """Fit confidence weights on the tuning part (no events dropped while predicting); report
     calibration of the current and the new weights on the held-out part."""
@@ -288,7 +309,10 @@ def calibrate(data_dir: Path, extractor: Any = None) -> dict[str, Any]:
     n_gold = sum(len(sets[n][i].events) for n, i in tuning)
     threshold, f1 = best_threshold(fitted, [y for _, _, y in train], n_gold)
     test_labels = [y for _, _, y in test]
+    table = strict_threshold_table([sets[n][i] for n, i in tuning], [predicted[n][i] for n, i in tuning],
+                                   weights, prior)
     return {
+        "strict_by_threshold": table,
         "weights": weights,
         "type_prior": prior,
         "min_confidence": threshold,
@@ -306,8 +330,13 @@ def format_calibration(result: dict[str, Any]) -> str:
     lines = [f"fitted on {result['tuning_events']} tuning events ({result['tuning_correct']} loosely correct)",
              "CONFIDENCE_WEIGHTS = " + json.dumps(result["weights"], indent=4),
              "TYPE_PRIOR = " + json.dumps(result["type_prior"], indent=4),
-             f"MIN_CONFIDENCE = {result['min_confidence']}  "
-             f"(loose F1 on the tuning part at that threshold: {result['tuning_loose_f1_at_threshold']})"]
+             f"loose-F1 optimum on the tuning part: {result['min_confidence']} "
+             f"(loose F1 {result['tuning_loose_f1_at_threshold']}); MIN_CONFIDENCE is chosen from the strict table "
+             "below, precision first"]
+    lines += ["", "tuning part, strict scores when events under the threshold are dropped (new weights):",
+              f"{'threshold':<10} {'P':>6} {'R':>6} {'F1':>6}"]
+    lines += [f"{r['threshold']:<10} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}"
+              for r in result["strict_by_threshold"]]
     for key in ("tuning_fitted", "held_out_current", "held_out_fitted"):
         c = result[key]
         lines += ["", f"{key}: {c['events']} events, ECE {c['ece']}, Brier {c['brier']}",
