@@ -71,6 +71,7 @@ _BODY_HEADS = {
     "plan", "programa", "ley", "lei", "proyecto", "projeto", "estado", "gobierno", "governo", "milicias", "ejercito",
     "frente", "bloque", "cartel", "clan", "banda", "grupo", "organizacion", "organizacao", "fundacion", "fundacao",
 }
+_STRICT_LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "within", "en", "em", "no", "na", "nos", "nas", "cerca", "perto"}
 _LINKS = {"de", "del", "da", "do", "dos", "das", "y", "e"}
 _OPEN_QUOTES = {"«", "'", '"', "“", "‘"}
 _CLOSE_QUOTES = {"»", "'", '"', "”", "’"}
@@ -212,6 +213,8 @@ class _Recognizer:
         prev = doc[i - 1].lower_ if i > 0 else ""
         if prev in _LOCATIVE:
             return True
+        if prev in {",", "and", "or", "y", "e", "o"} and i > 1 and _is_cap(doc[i - 2]) and self.gaz.lookup(doc[i - 2].text):
+            return True  # in a list of places: "Newark, Heath and Pataskala", "Trinidad and Tobago"
         if j + 1 < len(doc) and doc[j].text == "," and _is_cap(doc[j + 1]):
             for k in range(min(len(doc), j + 4), j + 1, -1):
                 cands = self.gaz.lookup(self.text[doc[j + 1].idx : doc[k - 1].idx + len(doc[k - 1].text)])
@@ -271,7 +274,8 @@ class _Recognizer:
             if not cands and (norm(toks[0].text) in _BODY_HEADS or norm(toks[0].text) in FIRST_NAMES):
                 continue  # "Policía de Barranquilla", "Vera Grabe"
             small = not any(c.feature in ("PCLI", "CONT", "RGN") or c.population >= _BIG for c in cands)
-            if not _major(cands) and (self.person_context(i, j) or (len(toks) == 1 and text in self.person_words)):
+            surname = len(toks) == 1 and text in self.person_words and not (i > 0 and self.doc[i - 1].lower_ in _STRICT_LOCATIVE)
+            if not _major(cands) and (self.person_context(i, j) or surname):
                 continue  # "Alejandro Toledo ... Toledo denied"
             if not any(c.feature in _ADMIN for c in cands) and self.called_as_person(i, j, small):
                 continue
@@ -337,8 +341,8 @@ class _Recognizer:
             return False
         if j < len(doc) and _is_cap(doc[j]) and doc[j].lower_ not in _PLACE_TYPES:
             return False
-        if len(words) == 1 and words[0].text in self.person_words:
-            return False  # "Smith" after "John Smith"
+        if len(words) == 1 and words[0].text in self.person_words and not (i > 0 and doc[i - 1].lower_ in _STRICT_LOCATIVE):
+            return False  # "Smith" after "John Smith", but "in Santos" after "Juan Manuel Santos" stays
         ent = self.ent_of.get(i)
         if ent is not None and ent.label_ in _OTHER_LABELS:
             if ent.start < i or ent.end > j:
