@@ -132,6 +132,7 @@ class _Recognizer:
             for tok in ent:
                 self.ent_of[tok.i] = ent
         self.person_words |= self._surnames()
+        self.tagged = doc.has_annotation("POS")
 
     def _surnames(self) -> set[str]:
         """Capitalised words after a given name ("Roger Pinto", "Luiz Carlos da Rocha"), so
@@ -185,6 +186,10 @@ class _Recognizer:
             if prev.lower_ in _LOCATIVE or prev.lower_ == "of":
                 return False  # "a resident of Tyler said"
         return small and nxt is not None and nxt.lower_ in SPEECH_VERBS and nxt.is_lower
+
+    def tagged_verb(self, i: int, j: int) -> bool:
+        """A lone word the tagger reads as a verb ("Luce gafas", "Cayó en Llanogrande")."""
+        return j - i == 1 and self.tagged and self.doc[i].pos_ in ("VERB", "AUX")
 
     def names_a_title(self, i: int, j: int) -> bool:
         """A publication ("Zeta magazine") or an acronym in parentheses ("(CEDRO)")."""
@@ -254,7 +259,8 @@ class _Recognizer:
             if ent.label_ not in _PLACE_LABELS:
                 continue
             toks = list(ent)
-            whole = bool(self.gaz.lookup(ent.text.strip()))  # "Los Altos", "La Paz" stay whole
+            bare = re.sub(r"['’]s?$", "", ent.text.strip())
+            whole = bool(self.gaz.lookup(bare))  # "Los Altos", "La Paz", "El Salvador's" stay whole
             while toks and ((not whole and toks[0].lower_ in {"the", "el", "la", "los", "las", "o", "a", "os", "as", "in", "en", "em"}) or not toks[0].text.strip()):
                 toks = toks[1:]
             while toks and (toks[-1].text in {"'s", "’s", "'", "’", ".", ",", "-", "--", "—", "–"} or not toks[-1].text.strip()):
@@ -281,7 +287,7 @@ class _Recognizer:
                 continue
             if len(toks) == 1 and small and not any(c.feature == "ADM1" for c in cands) and self.inside_foreign_name(i, j):
                 continue
-            if small and self.names_a_title(i, j):
+            if small and (self.names_a_title(i, j) or self.tagged_verb(i, j)):
                 continue
             if len(toks) == 1 and text.isupper() and 4 <= len(text) <= 5 and not any(c.feature in _ADMIN for c in cands):
                 if not (j < len(self.doc) and self.doc[j].text in {",", "—", "–", "-", "("}):
@@ -360,7 +366,7 @@ class _Recognizer:
             return False
         if len(words) == 1 and small and not admin and self.inside_foreign_name(i, j):
             return False
-        if not admin and self.names_a_title(i, j):
+        if not admin and (self.names_a_title(i, j) or self.tagged_verb(i, j)):
             return False
         if len(words) == 1 and self.weak(words[0].text, cands) and not self.strong_evidence(i, j):
             return False
