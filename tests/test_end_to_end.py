@@ -114,10 +114,15 @@ def test_cli_ingest_exit_code_and_summary(tmp_path):
 
 
 def _stored_ids(db: Path) -> set[str]:
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    if not db.exists():
+        return set()  # the ingest has not created it yet
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    except sqlite3.OperationalError:
+        return set()
     try:
         return {r[0] for r in con.execute("SELECT id FROM documents")} | {r[0] for r in con.execute("SELECT id FROM duplicates")}
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError:  # tables not migrated yet
         return set()
     finally:
         con.close()

@@ -54,20 +54,26 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Stage:
+    """A pipeline step. A batched stage takes the list of analyses of a batch (to run a model once)."""
+
     name: str
-    func: Callable[["Extractor", Analysis], None]
+    func: Callable[["Extractor", Any], None]
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    batched: bool = False
 
 
 STAGES: dict[str, Stage] = {}
 
 
-def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable:
-    """Register a pipeline stage. The order of registration is the default order of the pipeline."""
+def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (), batched: bool = False) -> Callable:
+    """Register a pipeline stage. The order of registration is the default order of the pipeline.
 
-    def register(func: Callable[["Extractor", Analysis], None]) -> Callable[["Extractor", Analysis], None]:
-        STAGES[name] = Stage(name, func, tuple(requires), tuple(assigns))
+    A ``batched`` stage is called once per batch with the list of analyses; others once per document.
+    """
+
+    def register(func: Callable[["Extractor", Any], None]) -> Callable[["Extractor", Any], None]:
+        STAGES[name] = Stage(name, func, tuple(requires), tuple(assigns), batched)
         return func
 
     return register
@@ -156,15 +162,11 @@ class Extractor:
 
     def _run_batch(self, documents: list[Document]) -> Iterator[Facts]:
         analyses = [Analysis(d, self.language_of(d)) for d in documents]
-        by_lang: dict[str, list[Analysis]] = {}
-        for a in analyses:
-            by_lang.setdefault(a.lang, []).append(a)
-        for lang, group in by_lang.items():
-            for a, doc in zip(group, self.nlp(lang).pipe(a.document.text for a in group)):
-                a.doc = doc
-        for a in analyses:
-            for st in self.stages:
-                if st.name != "nlp":
+        for st in self.stages:
+            if st.batched:
+                st.func(self, analyses)
+            else:
+                for a in analyses:
                     st.func(self, a)
         for a in analyses:
             yield a.facts()

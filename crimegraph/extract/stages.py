@@ -14,11 +14,15 @@ __all__: list[str] = []
 _OPINION = re.compile(r"^\s*(?:opinion|opinión|opinião|analysis|análisis|análise|editorial|column|columna|coluna)\b", re.I)
 
 
-@stage("nlp", assigns=["doc"])
-def _nlp(ex: Extractor, a: Analysis) -> None:
-    """Tokens, sentences and statistical entities (run batched by the Extractor with nlp.pipe)."""
-    if a.doc is None:
-        a.doc = ex.nlp(a.lang)(a.document.text)
+@stage("nlp", assigns=["doc"], batched=True)
+def _nlp(ex: Extractor, batch: list[Analysis]) -> None:
+    """Tokens, sentences and statistical entities: spaCy's nlp.pipe once per language of the batch."""
+    by_lang: dict[str, list[Analysis]] = {}
+    for a in batch:
+        by_lang.setdefault(a.lang, []).append(a)
+    for lang, group in by_lang.items():
+        for a, doc in zip(group, ex.nlp(lang).pipe(a.document.text for a in group)):
+            a.doc = doc
 
 
 @stage("actors", requires=["doc"], assigns=["actors"])
@@ -77,7 +81,9 @@ def _events(ex: Extractor, a: Analysis) -> None:
     a.events = events
 
 
-@stage("topics", assigns=["topics"])
-def _topics(ex: Extractor, a: Analysis) -> None:
-    text = f"{a.document.title}. {a.document.text}" if a.document.title else a.document.text
-    a.topics = ex.topic_model.predict([text], [a.lang])[0]
+@stage("topics", assigns=["topics"], batched=True)
+def _topics(ex: Extractor, batch: list[Analysis]) -> None:
+    """Article topics, predicted for the whole batch at once (the embedding model runs batched)."""
+    texts = [f"{a.document.title}. {a.document.text}" if a.document.title else a.document.text for a in batch]
+    for a, topics in zip(batch, ex.topic_model.predict(texts, [a.lang for a in batch])):
+        a.topics = list(topics)
