@@ -188,7 +188,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     config = _config(args)
     with open_store(config.db_path) as store:
-        report = ingest(args.paths, store, Extractor(), _ingest_options(args, config), on_reject=_print_rejection,
+        report = ingest(args.paths, store, Extractor(topic_embeddings=config.topic_embeddings), _ingest_options(args, config), on_reject=_print_rejection,
                         batch_size=args.batch_size)
     if args.json:
         print(json.dumps({"db": str(config.db_path), **report.to_dict()}))
@@ -218,7 +218,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         rejected += 1
         print(f"rejected {doc.origin or doc.id}: extraction failed: {exc}", file=sys.stderr)
 
-    for facts in extract_documents(Extractor(), documents(), on_error=failed):
+    for facts in extract_documents(Extractor(topic_embeddings=config.topic_embeddings), documents(), on_error=failed):
         print(json.dumps(facts.to_dict(), ensure_ascii=False, indent=2 if args.pretty else None), flush=True)
     return EXIT_REJECTED if rejected else EXIT_OK
 
@@ -249,7 +249,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     config = _config(args)
     with open_store(config.db_path) as store:
-        report = ingest([str(corpus_dir())], store, Extractor(), on_reject=_print_rejection)
+        report = ingest([str(corpus_dir())], store, Extractor(topic_embeddings=config.topic_embeddings), on_reject=_print_rejection)
         stats = store.stats()
     print(f"{config.db_path}: {report.summary()}; database holds {stats['documents']} reports, "
           f"{stats['events']} events, {stats['duplicates']} linked near-duplicates", file=sys.stderr)

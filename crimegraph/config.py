@@ -41,6 +41,7 @@ SETTINGS = (
     Setting("processes", 1, "Worker processes for extraction (ingest, bench)"),
     Setting("host", "127.0.0.1", "Address the web app listens on"),
     Setting("port", 8000, "Port the web app listens on"),
+    Setting("topic_embeddings", False, "Score English topics with the embedding head too (+0.03 F1, about 2x slower extraction)"),
     Setting("tile_url", None, "Optional map tile URL template; the bundled offline basemap is used otherwise"),
 )
 
@@ -64,6 +65,15 @@ def _coerce(setting: Setting, raw: Any, where: str) -> Any:
     if setting.default is None or raw is None:
         return raw
     kind = type(setting.default)
+    if kind is bool:
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+        raise ConfigError(f"{where}: setting {setting.name!r} expects true or false, got {raw!r}")
     try:
         return kind(raw)
     except (TypeError, ValueError) as exc:

@@ -82,7 +82,8 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
 class Extractor:
     """Runs the registered stages over documents. Resources load on first use and are kept."""
 
-    def __init__(self, stages: Iterable[str] | None = None, *, kb: Any = None, geocoder: Any = None, topics: Any = None):
+    def __init__(self, stages: Iterable[str] | None = None, *, kb: Any = None, geocoder: Any = None, topics: Any = None,
+                 topic_embeddings: bool = False):
         from crimegraph.extract import stages as _builtin  # noqa: F401  (registers the built-in stages)
 
         names = list(stages) if stages is not None else list(STAGES)
@@ -100,6 +101,7 @@ class Extractor:
         self._kb = kb
         self._geocoder = geocoder
         self._topics = topics
+        self.topic_embeddings = topic_embeddings  # English topics with the embedding head (slower)
 
     # -- resources ----------------------------------------------------------------------------
 
@@ -130,6 +132,7 @@ class Extractor:
             from crimegraph.extract.topics import TopicModel
 
             self._topics = TopicModel.load()
+            self._topics.embed_english = self.topic_embeddings
         return self._topics
 
     def warm_up(self, languages: Iterable[str] = LANGUAGES) -> None:
