@@ -286,6 +286,10 @@ def test_common_words_need_a_locative_or_a_containing_unit(geocoder, nlp_en, nlp
 def test_gang_and_organization_names_are_not_places(geocoder, nlp_en, nlp_es):
     text = "Members of Los Sayayines were arrested in Tegucigalpa on Monday, police said."
     assert texts(geocoder.recognize(nlp_en(text), "en")) == ["Tegucigalpa"]
+    text = 'Police broke up Los Pajareros in Quetzaltenango and arrested its boss, alias "El Gordo," on Tuesday.'
+    found = texts(geocoder.recognize(nlp_en(text), "en"))
+    assert not any(t.endswith(("Pajareros", "Gordo")) for t in found)
+    assert "Quetzaltenango" in found
     text = "La Policía de Barranquilla y el Ministerio del Interior llegaron a Cartagena. El Estado prevé más tropas."
     found = texts(geocoder.recognize(nlp_es(text), "es"))
     assert not any(t.startswith(("Policía", "Ministerio", "Estado")) for t in found)

@@ -51,6 +51,7 @@ _NEVER = {
     "esperanza", "libertad", "progreso", "independencia", "constitucion",
     "old", "top", "mid", "let", "more", "jewish", "muslim", "christian", "catholic", "evangelical",
     "man", "woman", "act", "christmas", "easter", "passover", "ramadan", "liberal", "hamas", "hezbollah",
+    "secretary", "drug", "drugs",
 }
 # words after a place name that make "<place> <word>" a public body of that place, whose
 # place part is still a place reference ("Minnesota Department of Transportation")
@@ -71,6 +72,7 @@ _BODY_HEADS = {
     "plan", "programa", "ley", "lei", "proyecto", "projeto", "estado", "gobierno", "governo", "milicias", "ejercito",
     "frente", "bloque", "cartel", "clan", "banda", "grupo", "organizacion", "organizacao", "fundacion", "fundacao",
 }
+_ALIAS = {"alias", "aka", "vulgo", "apodo", "apodado", "apelido", "apelidado"}
 _STRICT_LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "within", "en", "em", "no", "na", "nos", "nas", "cerca", "perto"}
 _LINKS = {"de", "del", "da", "do", "dos", "das", "y", "e"}
 _OPEN_QUOTES = {"«", "'", '"', "“", "‘"}
@@ -170,8 +172,8 @@ class _Recognizer:
         return False
 
     def called_as_person(self, i: int, j: int, small: bool) -> bool:
-        """A name after a title, quoted as a nickname, or the speaker of a speech verb
-        ("alias Falcon", "ex-presidente Lula", «Mauricio», "asegura Toro.", "Ruiz told")."""
+        """A name after a title or the speaker of a speech verb ("ex-presidente Lula",
+        "asegura Toro.", "Ruiz told")."""
         doc = self.doc
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[j] if j < len(doc) else None
@@ -179,13 +181,19 @@ class _Recognizer:
             p = norm(prev.text).rstrip(".")
             if p in PERSON_TITLES:
                 return True
-            if prev.text in _OPEN_QUOTES and nxt is not None and nxt.text in _CLOSE_QUOTES:
-                return True
             if p in SPEECH_VERBS and prev.is_lower and (nxt is None or nxt.is_punct or nxt.is_space):
                 return True  # "asegura Toro." but not "said Fargo City Commissioner ..."
             if prev.lower_ in _LOCATIVE or prev.lower_ == "of":
                 return False  # "a resident of Tyler said"
         return small and nxt is not None and nxt.lower_ in SPEECH_VERBS and nxt.is_lower
+
+    def nickname(self, i: int, j: int) -> bool:
+        """A name after "alias"/"vulgo" or quoted on its own: a nickname even when it names a
+        state (alias «Falcon», alias "El Gordo", «Mauricio»)."""
+        doc = self.doc
+        if any(norm(t.text) in _ALIAS for t in doc[max(0, i - 3) : i]):
+            return True
+        return i > 0 and j < len(doc) and doc[i - 1].text in _OPEN_QUOTES and doc[j].text in _CLOSE_QUOTES
 
     def tagged_verb(self, i: int, j: int) -> bool:
         """A lone word the tagger reads as a verb ("Luce gafas", "Cayó en Llanogrande")."""
@@ -198,6 +206,14 @@ class _Recognizer:
             return True
         word = doc[i].text
         return j - i == 1 and word.isupper() and i > 0 and j < len(doc) and doc[i - 1].text == "(" and doc[j].text == ")"
+
+    def group_name(self, i: int, j: int) -> bool:
+        """ "Los Pajareros", "Las Flores" as a group's name: a capitalised Spanish plural
+        article before a name that the gazetteer does not know with the article."""
+        doc = self.doc
+        if i == 0 or doc[i - 1].text not in {"Los", "Las", "LOS", "LAS"}:
+            return False
+        return not self.gaz.lookup(self.text[doc[i - 1].idx : doc[j - 1].idx + len(doc[j - 1].text)])
 
     def inside_foreign_name(self, i: int, j: int) -> bool:
         """A word joined by de/del/da/do/y to capitalised words that are no place: part of a
@@ -277,17 +293,22 @@ class _Recognizer:
             if len(toks) == 1 and not cands:
                 continue  # a lone word NER calls a place but no gazetteer knows ("Sendero")
             i, j = toks[0].i, toks[-1].i + 1
-            if not cands and (norm(toks[0].text) in _BODY_HEADS or norm(toks[0].text) in FIRST_NAMES):
-                continue  # "Policía de Barranquilla", "Vera Grabe"
+            head = norm(toks[0].text)
+            if not cands and (head in _BODY_HEADS or head in FIRST_NAMES or head in PERSON_TITLES):
+                continue  # "Policía de Barranquilla", "Vera Grabe", "Presidente Santos"
+            if not cands and all(t.text in self.person_words for t in toks if t.is_alpha):
+                continue  # "Osorio Chong" after "Miguel Angel Osorio Chong"
             small = not any(c.feature in ("PCLI", "CONT", "RGN") or c.population >= _BIG for c in cands)
             surname = len(toks) == 1 and text in self.person_words and not (i > 0 and self.doc[i - 1].lower_ in _STRICT_LOCATIVE)
             if not _major(cands) and (self.person_context(i, j) or surname):
                 continue  # "Alejandro Toledo ... Toledo denied"
             if not any(c.feature in _ADMIN for c in cands) and self.called_as_person(i, j, small):
                 continue
+            if not any(c.feature in ("PCLI", "CONT") for c in cands) and self.nickname(i, j):
+                continue
             if len(toks) == 1 and small and not any(c.feature == "ADM1" for c in cands) and self.inside_foreign_name(i, j):
                 continue
-            if small and (self.names_a_title(i, j) or self.tagged_verb(i, j)):
+            if small and (self.names_a_title(i, j) or self.tagged_verb(i, j) or self.group_name(i, j)):
                 continue
             if len(toks) == 1 and text.isupper() and 4 <= len(text) <= 5 and not any(c.feature in _ADMIN for c in cands):
                 if not (j < len(self.doc) and self.doc[j].text in {",", "—", "–", "-", "("}):
@@ -364,9 +385,11 @@ class _Recognizer:
             return False
         if not admin and self.called_as_person(i, j, small):
             return False
+        if not any(c.feature in ("PCLI", "CONT") for c in cands) and self.nickname(i, j):
+            return False
         if len(words) == 1 and small and not admin and self.inside_foreign_name(i, j):
             return False
-        if not admin and (self.names_a_title(i, j) or self.tagged_verb(i, j)):
+        if not admin and (self.names_a_title(i, j) or self.tagged_verb(i, j) or self.group_name(i, j)):
             return False
         if len(words) == 1 and self.weak(words[0].text, cands) and not self.strong_evidence(i, j):
             return False
