@@ -314,3 +314,12 @@ def test_a_state_beats_a_small_town_of_its_name(geocoder):
     text = "Officials in Missouri said a storm hit California, Missouri on Friday."
     places = resolve_one(geocoder, text, "Missouri", "California", "Missouri")
     assert places[1].feature.startswith("PPL") and places[1].admin1 == "US-MO"
+
+
+def test_nationality_words_of_units_resolve_to_the_unit(geocoder):
+    text = "English fans and Kurdish fighters met Abkhaz officials; a Canadian team watched."
+    places = resolve_one(geocoder, text, "English", "Kurdish", "Abkhaz", "Canadian")
+    assert places[0].admin1 == "GB-ENG"
+    assert places[1].country == "IQ" and places[1].feature == "RGN"
+    assert places[2].admin1 == "GE-AB"
+    assert places[3].feature == "PCLI" and places[3].country == "CA"

@@ -44,6 +44,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)?")
 
 
 _BIG = {"PCLI", "ADM1", "CONT", "RGN", "PPLC"}
+# words for the people of a nation without a state of its own or of a constituent country,
+# which name that unit rather than the sovereign state
+_UNIT_DEMONYMS = {
+    "english": "england", "scottish": "scotland", "scots": "scotland", "welsh": "wales",
+    "kurdish": "kurdistan", "kurds": "kurdistan", "kurd": "kurdistan", "abkhaz": "abkhazia", "abkhazian": "abkhazia",
+    "abkhazians": "abkhazia", "catalan": "catalonia", "catalans": "catalonia", "basque": "basque country",
+    "flemish": "flanders", "tibetan": "tibet", "tibetans": "tibet", "chechen": "chechnya", "chechens": "chechnya",
+}
 _DEMONYM_RULES = (
     ("ians", ("ia", "io")), ("ian", ("ia", "io")), ("eans", ("e",)), ("ean", ("e",)), ("ans", ("a", "", "as")),
     ("an", ("a", "", "as")), ("ers", ("",)), ("er", ("",)), ("is", ("",)), ("i", ("",)), ("ese", ("", "a")), ("ns", ("",)),
@@ -187,6 +195,11 @@ class Resolver:
     def candidates(self, text: str) -> tuple[str, tuple[Candidate, ...]]:
         """(group key, candidates) for a toponym's text, trying a few textual variants."""
         key = norm(text)
+        unit = _UNIT_DEMONYMS.get(_POSSESSIVE.sub("", key))
+        if unit:
+            cands = tuple(c for c in self.gazetteer.lookup_key(unit) if c.feature in _BIG)
+            if cands:
+                return unit, cands  # "English" -> England, "Kurdish" -> Kurdistan
         cc = self.gazetteer.demonym_country(key)
         if cc and text[:1].isupper():
             country = self.gazetteer.country(cc)
