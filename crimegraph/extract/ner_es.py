@@ -17,6 +17,7 @@ Retrain (deterministic, fixed seed; about 25 minutes on 2 CPU cores):
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import shutil
 import sys
@@ -130,8 +131,6 @@ def train_spanish_ner(train: Path, out: Path, *, config: Path = CONFIG_PATH, dev
             shutil.rmtree(out)
         shutil.copytree(best, out)
     load_spanish_ner.cache_clear()
-    import json
-
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     perf = meta.get("performance", {})
     scores = {k: round(float(v), 4) for k, v in perf.items() if k in ("ents_f", "ents_p", "ents_r")}
