@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from crimegraph.ingest.normalize import content_id, normalize_text
 from crimegraph.model import Attribution, Document, Entity, Event, Facts, Mention, Quantity, Span, TimeSpan, Topic
@@ -37,3 +42,25 @@ def make_facts(text: str, *, title: str = "Lab destroyed near Oruro", published:
         modality="fact", confidence=0.8, trigger=Span(start, start + len("laboratory")),
     )
     return Facts(doc, [felcn, oruro], [event], [Topic("drug_trafficking", 0.9)])
+
+
+@contextmanager
+def live_server(app) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port in a thread; yields its base URL."""
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    assert server.started, "web server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(5)

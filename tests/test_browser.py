@@ -2,66 +2,34 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
-
 import pytest
 
 from crimegraph.store import open_store
 from crimegraph.web.app import create_app
-from factories import make_facts
+from factories import live_server, make_facts
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 HOSTILE = ("The FELCN destroyed a laboratory near Oruro. The hacked police site showed "
            "<script>alert('x')</script> and <img src=x onerror=alert(1)> to visitors.")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    import uvicorn
-
     store = open_store(tmp_path_factory.mktemp("browser") / "db.sqlite")
     facts = make_facts(HOSTILE, title="Hacked site")
     store.put_facts(facts)
     store.put_facts(make_facts("Police said the FELCN found a laboratory in Oruro. It was big.", title="Second lab"))
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "web server did not start"
-    yield f"http://127.0.0.1:{port}", facts.document.id
-    srv.should_exit = True
-    thread.join(5)
+    with live_server(create_app(store)) as url:
+        yield url, facts.document.id
     store.close()
 
 
 @pytest.fixture(scope="module")
-def page():
-    from playwright.sync_api import sync_playwright
-
-    assert shutil.which("chromium") or shutil.os.path.exists(CHROMIUM), "Debian chromium is not installed (scripts/test installs it)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-        )
-        pg = browser.new_page()
-        yield pg
-        browser.close()
+def page(chromium):
+    pg = chromium.new_page()
+    yield pg
+    pg.close()
 
 
 def test_clicking_an_event_highlights_its_sentence(server, page):

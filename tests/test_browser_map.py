@@ -3,10 +3,6 @@ timeline, and no request leaving the machine (the basemap is bundled)."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from urllib.parse import urlparse
 
 import pytest
@@ -14,63 +10,27 @@ import pytest
 from crimegraph.store import open_store
 from crimegraph.web import views
 from crimegraph.web.app import create_app
-from factories import make_facts
-from test_web_views import CORUMBA, HOSTILE_DOC, PCC, RICH_ID, include_views, make_rich_facts
+from factories import live_server, make_facts
+from test_web_views import CORUMBA, HOSTILE_DOC, PCC, RICH_ID, make_rich_facts
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     if not views.vendor_ready():
         pytest.skip("map libraries not built: run scripts/build-assets (scripts/setup does)")
-    import uvicorn
-
     store = open_store(tmp_path_factory.mktemp("browser_map") / "db.sqlite")
     store.put_facts(make_facts(HOSTILE_DOC, title="Hacked site"))
     store.put_facts(make_rich_facts())
-    port = _free_port()
-    app = include_views(create_app(store), store)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "web server did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(5)
+    with live_server(create_app(store)) as url:
+        yield url
     store.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    assert shutil.which("chromium") or shutil.os.path.exists(CHROMIUM), "Debian chromium is not installed (scripts/test installs it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-        )
-        yield b
-        b.close()
-
-
 @pytest.fixture
-def page(browser):
+def page(chromium):
     """A fresh page that records dialogs and refuses (and records) every request off this machine."""
-    pg = browser.new_page(viewport={"width": 1280, "height": 900})
+    pg = chromium.new_page(viewport={"width": 1280, "height": 900})
     pg.dialogs = []
     pg.offsite = []
     pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))

@@ -5,18 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from fastapi import FastAPI
-from fastapi.templating import Jinja2Templates
 from fastapi.testclient import TestClient
 
-from crimegraph import __version__
 from crimegraph.ingest.normalize import content_id, normalize_text
-from crimegraph.model import EVENT_TYPES, Attribution, Document, Entity, Event, Facts, Mention, Span, TimeSpan
+from crimegraph.model import Attribution, Document, Entity, Event, Facts, Mention, Span, TimeSpan
 from crimegraph.store import EventQuery, open_store
 from crimegraph.store import geo_queries as gq
 from crimegraph.web import views
@@ -86,15 +82,6 @@ def make_rich_facts() -> Facts:
     return Facts(doc, entities, events, [])
 
 
-def include_views(app: FastAPI, store) -> FastAPI:
-    """The router on the app, as create_app includes it (added here when create_app does not yet)."""
-    if not any(getattr(r, "path", None) == "/map" for r in app.routes):
-        templates = Jinja2Templates(directory=str(resources.files("crimegraph.web") / "templates"))
-        templates.env.globals.update(version=__version__, event_types=EVENT_TYPES)
-        app.include_router(views.router(store, templates))
-    return app
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     st = open_store(tmp_path_factory.mktemp("views") / "views.sqlite")
@@ -108,7 +95,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store):
-    app = include_views(create_app(store), store)
+    app = create_app(store)
     with TestClient(app) as c:
         yield c
 
@@ -221,7 +208,7 @@ def test_map_page_says_how_to_build_missing_libraries(client, monkeypatch):
 
 def test_map_page_uses_a_configured_tile_server(store, monkeypatch):
     monkeypatch.setattr(views, "vendor_ready", lambda: True)
-    app = include_views(create_app(store), store)
+    app = create_app(store)
     app.state.tile_url = "https://tiles.example.org/{z}/{x}/{y}.png"
     app.state.tile_attribution = "© Example & co"
     with TestClient(app) as c:
