@@ -37,6 +37,22 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _conditions(*pairs: tuple[str, Any]) -> tuple[list[str], list[Any]]:
+    """The SQL conditions whose value is set, with their parameters (a clause may use its value twice)."""
+    where: list[str] = []
+    params: list[Any] = []
+    for clause, value in pairs:
+        if value is None or value == "":
+            continue
+        where.append(clause)
+        params.extend([value] * clause.count("?"))
+    return where, params
+
+
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
@@ -265,29 +281,15 @@ class SQLiteStore(Store):
         return [dict(r) for r in rows]
 
     def _document_filters(self, query: DocumentQuery) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if query.language:
-            where.append("d.language = ?")
-            params.append(query.language)
-        if query.source:
-            where.append("d.source = ?")
-            params.append(query.source)
-        if query.date_from:
-            where.append("d.published >= ?")
-            params.append(query.date_from.isoformat())
-        if query.date_to:
-            where.append("d.published <= ?")
-            params.append(query.date_to.isoformat())
-        if query.event_type:
-            where.append("EXISTS (SELECT 1 FROM events v WHERE v.doc_id = d.id AND v.type = ?)")
-            params.append(query.event_type)
-        if query.country:
-            where.append(
-                "EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.type = 'place' AND e.country = ?)"
-            )
-            params.append(query.country.upper())
-        return where, params
+        return _conditions(
+            ("d.language = ?", query.language),
+            ("d.source = ?", query.source),
+            ("d.published >= ?", _iso(query.date_from)),
+            ("d.published <= ?", _iso(query.date_to)),
+            ("EXISTS (SELECT 1 FROM events v WHERE v.doc_id = d.id AND v.type = ?)", query.event_type),
+            ("EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.type = 'place' AND e.country = ?)",
+             query.country.upper() if query.country else None),
+        )
 
     def list_documents(self, query: DocumentQuery) -> Page:
         where, params = self._document_filters(query)
@@ -330,33 +332,16 @@ class SQLiteStore(Store):
         return Page(items, total, query.limit, query.offset)
 
     def list_events(self, query: EventQuery) -> Page:
-        where: list[str] = []
-        params: list[Any] = []
-        if query.type:
-            where.append("v.type = ?")
-            params.append(query.type)
-        if query.doc_id:
-            where.append("v.doc_id = ?")
-            params.append(query.doc_id)
-        if query.date_from:
-            where.append("coalesce(v.time_end, d.published) >= ?")
-            params.append(query.date_from.isoformat())
-        if query.date_to:
-            where.append("coalesce(v.time_start, d.published) <= ?")
-            params.append(query.date_to.isoformat())
-        if query.country:
-            where.append(
-                "EXISTS (SELECT 1 FROM event_roles r JOIN entities e ON e.doc_id = r.doc_id AND e.local_id = r.entity_id"
-                " WHERE r.doc_id = v.doc_id AND r.event_id = v.local_id AND e.type = 'place' AND e.country = ?)"
-            )
-            params.append(query.country.upper())
-        if query.actor:
-            where.append(
-                "EXISTS (SELECT 1 FROM event_roles r JOIN entities e ON e.doc_id = r.doc_id AND e.local_id = r.entity_id"
-                " WHERE r.doc_id = v.doc_id AND r.event_id = v.local_id AND e.type != 'place'"
-                " AND (e.kb_id = ? OR lower(e.name) = lower(?)))"
-            )
-            params.extend([query.actor, query.actor])
+        role_entity = ("EXISTS (SELECT 1 FROM event_roles r JOIN entities e ON e.doc_id = r.doc_id"
+                       " AND e.local_id = r.entity_id WHERE r.doc_id = v.doc_id AND r.event_id = v.local_id AND ")
+        where, params = _conditions(
+            ("v.type = ?", query.type),
+            ("v.doc_id = ?", query.doc_id),
+            ("coalesce(v.time_end, d.published) >= ?", _iso(query.date_from)),
+            ("coalesce(v.time_start, d.published) <= ?", _iso(query.date_to)),
+            (role_entity + "e.type = 'place' AND e.country = ?)", query.country.upper() if query.country else None),
+            (role_entity + "e.type != 'place' AND (e.kb_id = ? OR lower(e.name) = lower(?)))", query.actor),
+        )
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         base = f"FROM events v JOIN documents d ON d.id = v.doc_id{clause}"
         total = self._all(f"SELECT count(*) {base}", params)[0][0]
