@@ -73,7 +73,7 @@ _BODY_HEADS = {
     "frente", "bloque", "cartel", "clan", "banda", "grupo", "organizacion", "organizacao", "fundacion", "fundacao",
 }
 _ALIAS = {"alias", "aka", "vulgo", "apodo", "apodado", "apelido", "apelidado"}
-_STRICT_LOCATIVE = {"in", "near", "outside", "around", "across", "throughout", "within", "en", "em", "no", "na", "nos", "nas", "cerca", "perto"}
+_STRICT_LOCATIVE = {"in", "at", "near", "outside", "around", "across", "throughout", "within", "en", "em", "no", "na", "nos", "nas", "cerca", "perto"}
 _LINKS = {"de", "del", "da", "do", "dos", "das", "y", "e"}
 _OPEN_QUOTES = {"«", "'", '"', "“", "‘"}
 _CLOSE_QUOTES = {"»", "'", '"', "”", "’"}
@@ -133,7 +133,9 @@ class _Recognizer:
         for ent in doc.ents:
             for tok in ent:
                 self.ent_of[tok.i] = ent
-        self.person_words |= self._surnames()
+        self._countries_named: set[str] | None = None
+        self.surnames = self._surnames()
+        self.person_words |= self.surnames
         self.tagged = doc.has_annotation("POS")
 
     def _surnames(self) -> set[str]:
@@ -171,7 +173,36 @@ class _Recognizer:
                 return True
         return False
 
-    def called_as_person(self, i: int, j: int, small: bool) -> bool:
+    def surname(self, word: str, i: int, cands) -> bool:
+        """A word of a person's name met elsewhere in the text, used alone ("Smith" after
+        "John Smith"): not after a locative word ("in Santos" after "Juan Manuel Santos"), and
+        a first-level unit only when the text wrote it after a given name ("Luiz Carlos da
+        Rocha"), not when the NER merely put it inside a person entity ("Cauca")."""
+        if word not in self.person_words or (i > 0 and self.doc[i - 1].lower_ in _STRICT_LOCATIVE):
+            return False
+        if word in self.surnames:
+            return not _major(cands)
+        return not any(c.feature in _ADMIN and self.country_named(c.country) for c in cands)
+
+    def country_named(self, cc: str | None) -> bool:
+        """Whether the text names the country ``cc`` (by its name or a nationality word)."""
+        if not cc:
+            return False
+        if self._countries_named is None:
+            named = set()
+            for m in re.finditer(r"[^\W\d_]+", self.text):
+                word = m.group()
+                if word[:1].isupper():
+                    found = self.gaz.demonym_country(word)
+                    if found:
+                        named.add(found)
+            self._countries_named = named
+        if cc in self._countries_named:
+            return True
+        country = self.gaz.country(cc)
+        return country is not None and country.name in self.text
+
+    def called_as_person(self, i: int, j: int, speaker_ok: bool) -> bool:
         """A name after a title or the speaker of a speech verb ("ex-presidente Lula",
         "asegura Toro.", "Ruiz told")."""
         doc = self.doc
@@ -185,7 +216,7 @@ class _Recognizer:
                 return True  # "asegura Toro." but not "said Fargo City Commissioner ..."
             if prev.lower_ in _LOCATIVE or prev.lower_ == "of":
                 return False  # "a resident of Tyler said"
-        return small and nxt is not None and nxt.lower_ in SPEECH_VERBS and nxt.is_lower
+        return speaker_ok and nxt is not None and nxt.lower_ in SPEECH_VERBS and nxt.is_lower
 
     def nickname(self, i: int, j: int) -> bool:
         """A name after "alias"/"vulgo" or quoted on its own: a nickname even when it names a
@@ -299,12 +330,15 @@ class _Recognizer:
             if not cands and all(t.text in self.person_words for t in toks if t.is_alpha):
                 continue  # "Osorio Chong" after "Miguel Angel Osorio Chong"
             small = not any(c.feature in ("PCLI", "CONT", "RGN") or c.population >= _BIG for c in cands)
-            surname = len(toks) == 1 and text in self.person_words and not (i > 0 and self.doc[i - 1].lower_ in _STRICT_LOCATIVE)
+            surname = len(toks) == 1 and self.surname(text, i, cands)
             if not _major(cands) and (self.person_context(i, j) or surname):
                 continue  # "Alejandro Toledo ... Toledo denied"
             if not any(c.feature in _ADMIN for c in cands) and self.called_as_person(i, j, small):
                 continue
-            if not any(c.feature in ("PCLI", "CONT") for c in cands) and self.nickname(i, j):
+            if not _major(cands) and j < len(self.doc) and self.doc[j].lower_ in SPEECH_VERBS and self.doc[j].is_lower and len(toks) == 1:
+                if not (i > 0 and (self.doc[i - 1].lower_ in _LOCATIVE or self.doc[i - 1].lower_ == "of")):
+                    continue  # "Miranda said" (a first-level unit of under a million people)
+            if not any(c.feature in ("PCLI", "CONT", "RGN") for c in cands) and self.nickname(i, j):
                 continue
             if len(toks) == 1 and small and not any(c.feature == "ADM1" for c in cands) and self.inside_foreign_name(i, j):
                 continue
@@ -368,7 +402,7 @@ class _Recognizer:
             return False
         if j < len(doc) and _is_cap(doc[j]) and doc[j].lower_ not in _PLACE_TYPES:
             return False
-        if len(words) == 1 and words[0].text in self.person_words and not (i > 0 and doc[i - 1].lower_ in _STRICT_LOCATIVE):
+        if len(words) == 1 and self.surname(words[0].text, i, cands):
             return False  # "Smith" after "John Smith", but "in Santos" after "Juan Manuel Santos" stays
         ent = self.ent_of.get(i)
         if ent is not None and ent.label_ in _OTHER_LABELS:
@@ -385,7 +419,7 @@ class _Recognizer:
             return False
         if not admin and self.called_as_person(i, j, small):
             return False
-        if not any(c.feature in ("PCLI", "CONT") for c in cands) and self.nickname(i, j):
+        if not any(c.feature in ("PCLI", "CONT", "RGN") for c in cands) and self.nickname(i, j):
             return False
         if len(words) == 1 and small and not admin and self.inside_foreign_name(i, j):
             return False
