@@ -218,6 +218,11 @@ class _Recognizer:
                 return False  # "a resident of Tyler said"
         return speaker_ok and nxt is not None and nxt.lower_ in SPEECH_VERBS and nxt.is_lower
 
+    def given_name_first(self, i: int, j: int) -> bool:
+        """A given name followed by another capitalised word ("Wilson Rafael Púa")."""
+        doc = self.doc
+        return norm(doc[i].text) in FIRST_NAMES and j < len(doc) and _is_cap(doc[j]) and doc[j].is_alpha
+
     def nickname(self, i: int, j: int) -> bool:
         """A name after "alias"/"vulgo" or quoted on its own: a nickname even when it names a
         state (alias «Falcon», alias "El Gordo", «Mauricio»)."""
@@ -227,8 +232,14 @@ class _Recognizer:
         return i > 0 and j < len(doc) and doc[i - 1].text in _OPEN_QUOTES and doc[j].text in _CLOSE_QUOTES
 
     def tagged_verb(self, i: int, j: int) -> bool:
-        """A lone word the tagger reads as a verb ("Luce gafas", "Cayó en Llanogrande")."""
-        return j - i == 1 and self.tagged and self.doc[i].pos_ in ("VERB", "AUX")
+        """A lone word the tagger reads as a verb or a function word, or a sentence-initial
+        stop word ("Cayó en Llanogrande", "Ahí son")."""
+        if j - i != 1:
+            return False
+        tok = self.doc[i]
+        if _sentence_initial(tok) and tok.is_stop:
+            return True  # "Ahí son presa fácil"
+        return self.tagged and tok.pos_ in ("VERB", "AUX", "ADV", "PRON", "DET", "SCONJ", "CCONJ")
 
     def names_a_title(self, i: int, j: int) -> bool:
         """A publication ("Zeta magazine") or an acronym in parentheses ("(CEDRO)")."""
@@ -333,11 +344,10 @@ class _Recognizer:
             surname = len(toks) == 1 and self.surname(text, i, cands)
             if not _major(cands) and (self.person_context(i, j) or surname):
                 continue  # "Alejandro Toledo ... Toledo denied"
-            if not any(c.feature in _ADMIN for c in cands) and self.called_as_person(i, j, small):
-                continue
-            if not _major(cands) and j < len(self.doc) and self.doc[j].lower_ in SPEECH_VERBS and self.doc[j].is_lower and len(toks) == 1:
-                if not (i > 0 and (self.doc[i - 1].lower_ in _LOCATIVE or self.doc[i - 1].lower_ == "of")):
-                    continue  # "Miranda said" (a first-level unit of under a million people)
+            if not _major(cands) and self.called_as_person(i, j, len(toks) == 1):
+                continue  # "comentou Medina.", "Miranda said"
+            if len(toks) == 1 and not _major(cands) and self.given_name_first(i, j):
+                continue  # "Wilson Rafael Púa"
             if not any(c.feature in ("PCLI", "CONT", "RGN") for c in cands) and self.nickname(i, j):
                 continue
             if len(toks) == 1 and small and not any(c.feature == "ADM1" for c in cands) and self.inside_foreign_name(i, j):
@@ -417,7 +427,7 @@ class _Recognizer:
         small = not any(c.feature in ("PCLI", "CONT", "RGN") for c in cands) and big < _BIG
         if not _major(cands) and self.person_context(i, j):
             return False
-        if not admin and self.called_as_person(i, j, small):
+        if not _major(cands) and self.called_as_person(i, j, len(words) == 1):
             return False
         if not any(c.feature in ("PCLI", "CONT", "RGN") for c in cands) and self.nickname(i, j):
             return False
