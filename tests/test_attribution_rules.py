@@ -253,3 +253,13 @@ def test_low_confidence_events_are_dropped_by_threshold():
     dropped = annotate_events([_event(text, text, "arrested", "arrest")], text, sentences, "en", MentionIndex([]),
                               min_confidence=0.999)
     assert dropped == []
+
+
+def test_speaker_of_the_next_paragraph_does_not_speak_for_the_previous_one():
+    # one statistical "sentence" spanning a paragraph break: the speaker belongs to the second part
+    text = "Four men were arrested in Santiago\n\nInvestigators say the cocaine was smuggled from Bolivia."
+    arrest = _event(text, "Four men were arrested in Santiago", "arrested", "arrest")
+    route = _event(text, "Investigators say the cocaine was smuggled from Bolivia.", "smuggled", "trafficking_route")
+    out = annotate_events([arrest, route], text, [Sentence(0, len(text), text)], "en", MentionIndex([]), min_confidence=0.0)
+    assert out[0].attribution.speaker is None
+    assert out[1].attribution.speaker == "Investigators"

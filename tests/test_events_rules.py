@@ -11,7 +11,7 @@ import re
 import pytest
 
 from crimegraph.extract.entities import MentionIndex
-from crimegraph.extract.events import Sentence, cues_for, detect_events, is_headline
+from crimegraph.extract.events import Sentence, cues_for, detect_events, is_headline, split_paragraphs
 from crimegraph.extract.quantities import QuantityExpr
 from crimegraph.extract.timex import TimeExpr
 from crimegraph.model import EVENT_TYPES, Entity, Mention, TimeSpan
@@ -284,3 +284,13 @@ def test_restatement_is_kept_once():
     text = "Police arrested five men in Cali. The five men were arrested in Cali."
     events, _ = run(text, "en", [("Cali", "place")])
     assert len(by_type(events, "arrest")) == 1
+
+
+def test_blank_line_ends_a_sentence():
+    text = "Five men were arrested in a later raid\n\nInvestigators say the drug came from Peru."
+    pieces = split_paragraphs([Sentence(0, len(text), text)])
+    assert [(p.start, p.end, p.text) for p in pieces] == [
+        (0, 38, "Five men were arrested in a later raid"),
+        (40, len(text), "Investigators say the drug came from Peru."),
+    ]
+    assert all(text[p.start : p.end] == p.text for p in pieces)

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from crimegraph.extract.entities import MentionIndex
+from crimegraph.extract.events import split_paragraphs
 from crimegraph.model import Attribution, Event
 
 __all__ = ["annotate_events", "Cues", "cues"]
@@ -325,6 +326,7 @@ def annotate_events(
     """Fill attribution, modality, polarity, trend and confidence of each event; drop the events
     whose confidence is below ``min_confidence`` (default ``MIN_CONFIDENCE``)."""
     c = cues(lang)
+    sentences = split_paragraphs(sentences)
     doc_source = _document_source(text, mentions, c)
     analysis_from = _analysis_start(text, c)
     by_start = {s.start: s for s in sentences}

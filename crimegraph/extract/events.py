@@ -109,6 +109,27 @@ class Sentence:
     text: str
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def split_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences cut at blank lines: a paragraph break always ends a sentence (the statistical
+    sentencizer sometimes runs two paragraphs together)."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        pos = 0
+        for m in _PARAGRAPH_BREAK.finditer(sent.text):
+            piece = sent.text[pos : m.start()]
+            if piece.strip():
+                out.append(Sentence(sent.start + pos, sent.start + m.start(), piece))
+            pos = m.end()
+        if pos == 0:
+            out.append(sent)
+        elif sent.text[pos:].strip():
+            out.append(Sentence(sent.start + pos, sent.end, sent.text[pos:]))
+    return out
+
+
 def _compile(patterns: list[str] | str) -> re.Pattern[str]:
     if isinstance(patterns, str):
         patterns = [patterns]
@@ -228,6 +249,7 @@ def detect_events(
     quantities: list[Any],
 ) -> list[Event]:
     """Events of every sentence, with roles, time, quantity and evidence (attribution comes later)."""
+    sentences = split_paragraphs(sentences)
     events: list[Event] = []
     last_places: list[tuple[int, int, Entity]] = []
     last_place_end = -1
