@@ -294,3 +294,10 @@ def test_blank_line_ends_a_sentence():
         (40, len(text), "Investigators say the drug came from Peru."),
     ]
     assert all(text[p.start : p.end] == p.text for p in pieces)
+
+
+def test_found_with_a_decimal_amount_is_a_seizure():
+    text = "Anti-drug agents found 1.1 tons of cocaine on a barge in Villeta."
+    q = _qty(text, "1.1 tons", 1100, "kg")
+    events, _ = run(text, "en", [("cocaine", "commodity"), ("Villeta", "place")], quantities=[q])
+    assert len(by_type(events, "seizure")) == 1
