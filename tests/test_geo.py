@@ -323,3 +323,10 @@ def test_nationality_words_of_units_resolve_to_the_unit(geocoder):
     assert places[1].country == "IQ" and places[1].feature == "RGN"
     assert places[2].admin1 == "GE-AB"
     assert places[3].feature == "PCLI" and places[3].country == "CA"
+
+
+def test_comma_spans_and_ampersand_abbreviations(geocoder):
+    text = "Lawmakers in Washington, D.C. and officials in T&T met on Monday."
+    places = resolve_one(geocoder, text, "Washington, D.C.", "T&T")
+    assert places[0] is not None and places[0].country == "US" and abs(places[0].lat - 38.9) < 0.5
+    assert places[1] is not None and places[1].country == "TT" and places[1].feature == "PCLI"

@@ -212,6 +212,8 @@ class Resolver:
         tries.append(_ARTICLE.sub("", stripped))
         tries.append(_UNIT_SUFFIX.sub("", _ARTICLE.sub("", stripped)))
         tries.append(_UNIT_PREFIX.sub("", stripped))
+        if "," in stripped:
+            tries.append(stripped.split(",")[0].strip())  # "Washington, D.C." as one span
         dotted = text.rstrip().endswith(".")
         for k in dict.fromkeys(tries):
             if not k:
