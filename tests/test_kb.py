@@ -102,8 +102,14 @@ def test_felcn(kb, surface):
 
 def test_acronyms_are_case_sensitive(kb):
     assert kb.lookup("pcc") == []
-    assert kb.lookup("Felcn") == []
+    assert kb.lookup("felcn") == []
+    assert kb.lookup("Pcc") == []  # three letters: no title-case form ("Mas", "Dea" are words)
     assert [r.id for r in kb.lookup("ELN")] == ["crimegraph:group/eln"]
+
+
+@pytest.mark.parametrize("surface,rid", [("Felcn", "crimegraph:agency/felcn"), ("Farc", "crimegraph:group/farc"), ("Unodc", "crimegraph:org/unodc")])
+def test_long_acronyms_match_in_title_case(kb, surface, rid):
+    assert [r.id for r in kb.lookup(surface)] == [rid]
 
 
 @pytest.mark.parametrize("surface", ["the Bolivian government", "el gobierno boliviano", "o governo boliviano", "gobierno de Bolivia", "governo da Bolívia"])

@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 _LEADING_ARTICLES = ("the ", "el ", "la ", "los ", "las ", "o ", "a ", "os ", "as ")
 _MAX_PROBLEMS_SHOWN = 20
+# Acronyms of at least this many letters also match in title case ("Felcn", "Farc", "Nato"), as
+# some outlets write them; shorter ones would catch ordinary words ("Mas", "Dea", "Pan").
+_TITLE_CASE_ACRONYM_MIN = 4
 
 
 def _layers(paths: Iterable[Path | str] | None) -> list[list[Path]]:
@@ -107,10 +110,17 @@ class KnowledgeBase:
     def actor_index(self) -> SurfaceIndex:
         if self._actor_index is None:
             idx = SurfaceIndex()
+            names = set()
             for rec in self._actors.values():
                 idx.add_all(rec.all_names(), rec.id)
+                names.update(fold_key(n) for n in rec.all_names())
                 for acr in rec.acronyms:
                     idx.add(acr, rec.id, exact=True)
+            for rec in self._actors.values():
+                for acr in rec.acronyms:
+                    titled = acr.capitalize()
+                    if len(acr) >= _TITLE_CASE_ACRONYM_MIN and acr.isalpha() and acr.isupper() and fold_key(titled) not in names:
+                        idx.add(titled, rec.id, exact=True)
             self._actor_index = idx
         return self._actor_index
 
