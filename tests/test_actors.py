@@ -232,3 +232,35 @@ def test_real_articles_offsets_and_no_countries_as_actors(kb, nlp_en, shared_dat
                 assert kb.country_code(m.text) is None, m
         n_kb += sum(1 for m in found if m.kb_id and m.type != "commodity")
     assert n_kb >= 50  # KB actors are found in real reporting
+
+
+# --- names qualified by their country, title-case acronyms (sentences written for these tests) ---
+
+
+def test_country_qualified_agency_links_to_that_country(kb, nlp_en):
+    ms = by_text(find_actors(nlp_en("Agents of the Ecuador National Police seized two tons of cocaine on Monday."), kb, "en"))
+    assert ms["Ecuador National Police"].kb_id == "crimegraph:agency/ec-police"
+
+
+def test_bare_agency_name_follows_the_document_country(kb, nlp_en):
+    text = "In Peru, the National Police seized cocaine near the border. Peruvian officials praised the operation."
+    ms = by_text(find_actors(nlp_en(text), kb, "en"))
+    assert ms["National Police"].kb_id == "crimegraph:agency/pe-police"
+
+
+def test_bare_agency_name_without_a_country_stays_unlinked(kb, nlp_en):
+    ms = find_actors(nlp_en("A spokesman for the National Police said the suspects had fled."), kb, "en")
+    assert [m.kb_id for m in ms if m.text == "National Police"] in ([None], [])
+
+
+def test_title_case_acronym_in_a_sentence(kb, nlp_en):
+    ms = by_text(find_actors(nlp_en("Officers of the Felcn arrested two men in Cochabamba."), kb, "en"))
+    assert ms["Felcn"].kb_id == "crimegraph:agency/felcn"
+
+
+@pytest.mark.parametrize("text,surface,rid", [
+    ("The FARC's leaders met in Havana.", "FARC", "crimegraph:group/farc"),
+    ("Members of the Sinaloa cartel were arrested.", "Sinaloa cartel", "crimegraph:group/sinaloa-cartel"),
+])
+def test_possessive_and_lower_case_head(kb, nlp_en, text, surface, rid):
+    assert by_text(find_actors(nlp_en(text), kb, "en"))[surface].kb_id == rid

@@ -521,10 +521,34 @@ def _ner_mentions(ctx: _Context, taken: list[tuple[int, int]]) -> list[ActorMent
                 if fold_key(text) in _GOVERNMENT_WORDS:
                     out.append(ActorMention(start, end, text, "government", text, None, None))
                 continue
+            rec = _qualified_record(ctx, text)
+            if rec is not None:
+                out.append(ActorMention(start, end, text, rec.type, rec.name, rec.id, rec.country))
+                continue
             otype = _org_type(ctx, start, end)
             country = _nationality_in(ctx, (start, end)) if otype == "state_agency" else None
             out.append(ActorMention(start, end, text, otype, text, None, country))
     return out
+
+
+def _qualified_record(ctx: _Context, text: str):
+    """The KB agency an unmatched name stands for once its country is taken into account.
+
+    "Ecuador National Police" and "Guatemala's Air Force" name their country; a bare "Supreme
+    Court" or "National Police" is linked only to the body of the country the document names
+    most, and only when the KB has one.
+    """
+    code, _ = ctx.kb.split_country(text)
+    found = ctx.kb.qualified_lookup(text)
+    if not found:
+        return None
+    if code is None:
+        ranked = ctx.evidence.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        code = ranked[0][0]
+    recs = found.get(code, [])
+    return recs[0] if len(recs) == 1 else None
 
 
 def _extend_left(ctx: _Context, toks, first: int, taken: list[tuple[int, int]]) -> int:

@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 
 _LEADING_ARTICLES = ("the ", "el ", "la ", "los ", "las ", "o ", "a ", "os ", "as ")
 _MAX_PROBLEMS_SHOWN = 20
+_COUNTRY_PREPOSITIONS = frozenset({"of", "de", "del", "do", "da", "in", "en", "no", "na"})
+# what is left of a qualified name that names no particular body ("Colombian police" is one, kept)
+_GENERIC_RESTS = frozenset({"government", "gobierno", "governo", "authorities", "autoridades", "state", "estado", "officials"})
 # Acronyms of at least this many letters also match in title case ("Felcn", "Farc", "Nato"), as
 # some outlets write them; shorter ones would catch ordinary words ("Mas", "Dea", "Pan").
 _TITLE_CASE_ACRONYM_MIN = 4
@@ -59,6 +62,7 @@ class KnowledgeBase:
         self._commodity_index: SurfaceIndex | None = None
         self._country_index: SurfaceIndex | None = None
         self._demonym_index: SurfaceIndex | None = None
+        self._qualified: dict[str, dict[str, set[str]]] | None = None
 
     @classmethod
     def load(cls, paths: Iterable[Path | str] | None = None) -> "KnowledgeBase":
@@ -193,6 +197,73 @@ class KnowledgeBase:
         """ISO code of a country name in any of the three languages ("Bolívia" -> "BO")."""
         entries = self.country_index.lookup(surface)
         return entries[0].target if entries else None
+
+    def split_country(self, surface: str) -> tuple[str | None, str]:
+        """(ISO code, rest) of a name qualified by its country, else (None, folded name).
+
+        "Guatemalan Air Force", "Ecuador National Police", "Honduras' Supreme Court", "Policía
+        Nacional de Colombia" and "Fuerza Aérea Colombiana" give the code and the folded rest
+        ("air force", "national police", ...).
+        """
+        words = surface.split()
+        if words and fold_key(words[0]) in ("the", "el", "la", "los", "las", "o", "a", "os", "as"):
+            words = words[1:]
+        for k in (3, 2, 1):
+            if len(words) <= k:
+                continue
+            head = " ".join(words[:k])
+            for suffix in ("'s", "\u2019s", "'", "\u2019"):
+                if head.endswith(suffix):
+                    head = head[: -len(suffix)]
+                    break
+            code = self.country_code(head) or self.nationality(head)
+            if code:
+                return code, fold_key(" ".join(words[k:]))
+            tail = " ".join(words[-k:])
+            code = self.country_code(tail) or self.nationality(tail)
+            if code:
+                rest = words[:-k]
+                if rest and fold_key(rest[-1]) in ("the", "la", "el"):
+                    rest = rest[:-1]
+                if rest and fold_key(rest[-1]) in _COUNTRY_PREPOSITIONS:
+                    rest = rest[:-1]
+                elif self.country_code(tail):
+                    continue  # "Colombia Customs" is handled above; "X Colombia" is not a qualifier
+                if rest:
+                    return code, fold_key(" ".join(rest))
+        return None, fold_key(surface)
+
+    def qualified_lookup(self, surface: str, country: str | None = None) -> dict[str, list[KBRecord]]:
+        """Records by country whose name, without its country, is that of ``surface``.
+
+        "Guatemalan Air Force" finds the record listing "Fuerza Aérea Guatemalteca"'s English
+        form "Guatemala's Air Force"; "Supreme Court" finds every country's supreme court.
+        ``country`` restricts the answer to one country.
+        """
+        code, rest = self.split_country(surface)
+        if len(rest) < 3 or rest in _GENERIC_RESTS:
+            return {}
+        found = self._qualified_index().get(rest, {})
+        wanted = code or country
+        out: dict[str, list[KBRecord]] = {}
+        for c, ids in found.items():
+            if wanted and c != wanted:
+                continue
+            out[c] = [self._actors[i] for i in sorted(ids)]
+        return out
+
+    def _qualified_index(self) -> dict[str, dict[str, set[str]]]:
+        if self._qualified is None:
+            table: dict[str, dict[str, set[str]]] = {}
+            for rec in self._actors.values():
+                if not rec.country or rec.type not in ("state_agency", "government"):
+                    continue
+                for name in rec.all_names():
+                    code, rest = self.split_country(name)
+                    if code == rec.country and len(rest) >= 3:
+                        table.setdefault(rest, {}).setdefault(code, set()).add(rec.id)
+            self._qualified = table
+        return self._qualified
 
     def heads_named(self, surname: str) -> list[HeadOfState]:
         key = fold_key(surname)
