@@ -200,11 +200,16 @@ def test_singular_trafficker_is_a_role_not_a_group(kb, nlp_en):
 
 
 def test_ner_organizations_are_typed(kb, nlp_en):
-    text = "The Bolivian Senate approved the law, the newspaper Los Andes Herald reported, citing Andean Research Partners."
+    text = "The Bolivian Mining Ministry approved the law, the newspaper Los Andes Herald reported, citing Andean Research Partners."
     found = by_text(find_actors(nlp_en(text), kb, "en"))
-    senate = found["Bolivian Senate"]
-    assert (senate.type, senate.country, senate.kb_id) == ("state_agency", "BO", None)
+    ministry = found["Bolivian Mining Ministry"]
+    assert (ministry.type, ministry.country, ministry.kb_id) == ("state_agency", "BO", None)
     assert found["Los Andes Herald"].type == "media"
+
+
+def test_bolivian_senate_is_a_kb_record(kb, nlp_en):
+    found = by_text(find_actors(nlp_en("The Bolivian Senate approved the law on Tuesday."), kb, "en"))
+    assert found["Bolivian Senate"].kb_id == "crimegraph:agency/bo-senate"
 
 
 @pytest.mark.parametrize("name", ["La Paz", "Oruro", "Santa Cruz", "Cochabamba", "Bolivia", "Rio de Janeiro", "Santa Cruz department"])

@@ -283,3 +283,23 @@ def test_bad_commodity_and_nationality_files(tmp_path):
     problems = _problems_for(tmp_path, "kind: nationalities\ncountries:\n  ZZ: {names: {en: [Zed]}}\n  CO: {demonyms: {en: [Bolivian]}}\n")
     assert any("'ZZ'" in p for p in problems), problems
     assert any("bolivian" in p and "BO" in p and "CO" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("surface,code,rest", [
+    ("Guatemalan Air Force", "GT", "air force"),
+    ("Ecuador National Police", "EC", "national police"),
+    ("Honduras' Supreme Court", "HN", "supreme court"),
+    ("Policía Nacional de Colombia", "CO", "policia nacional"),
+    ("Fuerza Aérea Colombiana", "CO", "fuerza aerea"),
+    ("Supreme Court", None, "supreme court"),
+])
+def test_split_country(kb, surface, code, rest):
+    assert kb.split_country(surface) == (code, rest)
+
+
+def test_qualified_lookup(kb):
+    assert [r.id for r in kb.qualified_lookup("Honduran Supreme Court")["HN"]] == ["crimegraph:agency/hn-supreme-court"]
+    courts = kb.qualified_lookup("Supreme Court")
+    assert {"MX", "HN", "BR", "US"} <= set(courts)
+    assert set(kb.qualified_lookup("Supreme Court", "MX")) == {"MX"}
+    assert kb.qualified_lookup("the Colombian government") == {}  # names no particular body
