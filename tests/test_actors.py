@@ -269,3 +269,13 @@ def test_title_case_acronym_in_a_sentence(kb, nlp_en):
 ])
 def test_possessive_and_lower_case_head(kb, nlp_en, text, surface, rid):
     assert by_text(find_actors(nlp_en(text), kb, "en"))[surface].kb_id == rid
+
+
+def test_region_names_decide_when_no_country_is_named(kb, nlp_es):
+    # "Policía Federal" is shared by Mexico and Brazil; each story names only a state
+    text = "Elementos de la Policía Federal detuvieron a tres hombres en Fresnillo, Zacatecas."
+    assert by_text(find_actors(nlp_es(text), kb, "es"))["Policía Federal"].kb_id == "crimegraph:agency/mx-federal-police"
+    text = "Agentes de la Policía Federal detuvieron a tres hombres en Recife, Pernambuco."
+    assert by_text(find_actors(nlp_es(text), kb, "es"))["Policía Federal"].kb_id == "crimegraph:agency/br-federal-police"
+    text = "Agentes de la Policía Federal detuvieron a tres hombres el domingo."
+    assert by_text(find_actors(nlp_es(text), kb, "es"))["Policía Federal"].kb_id is None

