@@ -11,6 +11,14 @@ ACTOR_TYPES = ("criminal_group", "state_agency", "government", "international_or
 LANGUAGES = ("en", "es", "pt")
 
 
+def names_of(name: str, aliases: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """``name`` and the aliases of every language, in order, each once."""
+    out: list[str] = [name]
+    for forms in aliases.values():
+        out.extend(f for f in forms if f not in out)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class KBRecord:
     """One actor: a group, agency, government, international organization, outlet, organization."""
@@ -27,10 +35,7 @@ class KBRecord:
 
     def all_names(self) -> tuple[str, ...]:
         """Canonical name and every alias, in all languages, without duplicates."""
-        out: list[str] = [self.name]
-        for forms in self.aliases.values():
-            out.extend(f for f in forms if f not in out)
-        return tuple(out)
+        return names_of(self.name, self.aliases)
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -45,10 +50,8 @@ class CommodityRecord:
     source: str | None = field(default=None, compare=False)
 
     def all_names(self) -> tuple[str, ...]:
-        out: list[str] = [self.name]
-        for forms in self.aliases.values():
-            out.extend(f for f in forms if f not in out)
-        return tuple(out)
+        """Canonical name and every alias, in all languages, without duplicates."""
+        return names_of(self.name, self.aliases)
 
     def __hash__(self) -> int:
         return hash(self.id)
