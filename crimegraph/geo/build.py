@@ -389,9 +389,14 @@ def build_gazetteer(out: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m crimegraph.geo.build", description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, help=f"index file (default {default_index_path()})")
+    parser.add_argument("--force", action="store_true", help="rebuild even if the index is already there")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    path = build_gazetteer(args.out or default_index_path())
+    path = args.out or default_index_path()
+    if path.exists() and not args.force:  # builds are written to a temporary file and renamed: a file is whole
+        print(f"{path} is up to date ({path.stat().st_size / 1e6:.1f} MB); --force rebuilds it")
+        return 0
+    path = build_gazetteer(path)
     print(f"{path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0
 
