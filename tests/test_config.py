@@ -37,3 +37,10 @@ def test_bad_settings_name_the_file_and_the_reason(tmp_path, content, message):
     with pytest.raises(ConfigError, match=message) as err:
         load_config(file)
     assert str(file) in str(err.value)
+
+
+def test_serve_without_a_database_says_how_to_make_one(tmp_path, capsys):
+    from crimegraph.cli import EXIT_ERROR, main
+
+    assert main(["serve", "--db", str(tmp_path / "none.sqlite")]) == EXIT_ERROR
+    assert "crimegraph ingest" in capsys.readouterr().err
