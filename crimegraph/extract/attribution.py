@@ -19,26 +19,22 @@ from typing import Any
 import yaml
 
 from crimegraph.extract.entities import MentionIndex
-from crimegraph.extract.events import split_paragraphs
+from crimegraph.extract.events import compile_cues, split_paragraphs
 from crimegraph.model import Attribution, Event
 
 __all__ = ["annotate_events", "Cues", "cues"]
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE)
-
-
 class Cues:
     def __init__(self, lang: str, data: dict[str, Any]):
-        self.modality = {m: _compile(v[lang]) for m, v in data["modality"].items()}
-        self.negation = _compile(data["negation"][lang])
-        self.trend = {t: _compile(v[lang]) for t, v in data["trend"].items()}
-        self.say = _compile(data["say_verbs"][lang])
-        self.reported = _compile(data["report_cues"][lang])
-        self.proven = _compile(data["proven"][lang])
+        self.modality = {m: compile_cues(v[lang]) for m, v in data["modality"].items()}
+        self.negation = compile_cues(data["negation"][lang])
+        self.trend = {t: compile_cues(v[lang]) for t, v in data["trend"].items()}
+        self.say = compile_cues(data["say_verbs"][lang])
+        self.reported = compile_cues(data["report_cues"][lang])
+        self.proven = compile_cues(data["proven"][lang])
         self.own_outlets = {o.casefold() for o in data.get("own_outlets", [])}
-        self.own_voice = _compile(data["own_voice"][lang])
+        self.own_voice = compile_cues(data["own_voice"][lang])
         self.headings = re.compile(
             r"(?:^|\n)\s*(?:" + "|".join(re.escape(h) for h in data["analysis_headings"]) + r")\s*(?:\n|$)"
         )

@@ -7,19 +7,13 @@ entity; "PCC" and "Primeiro Comando da Capital" in the same report are listed on
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from crimegraph.kb.fold import fold_key
 from crimegraph.model import Entity, Mention
 
-__all__ = ["assemble_entities", "MentionIndex", "fold"]
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key of a name."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+__all__ = ["assemble_entities", "MentionIndex"]
 
 
 @dataclass(frozen=True)
@@ -57,8 +51,8 @@ def _place_key(place: Any, surface: str) -> tuple[str, str]:
     if place is not None and place.geonameid:
         return ("place", f"geonames:{place.geonameid}")
     if place is not None:
-        return ("place", f"{place.precision}:{fold(place.name)}:{place.country}")
-    return ("place", fold(surface))
+        return ("place", f"{place.precision}:{fold_key(place.name)}:{place.country}")
+    return ("place", fold_key(surface))
 
 
 def assemble_entities(text: str, actors: list[Any], toponyms: list[Any], places: list[Any]) -> list[Entity]:
@@ -66,7 +60,7 @@ def assemble_entities(text: str, actors: list[Any], toponyms: list[Any], places:
     found: dict[tuple[str, str], Entity] = {}
     items: list[tuple[int, int, tuple[str, str], Any]] = []
     for a in actors:
-        key = (a.type, a.kb_id) if a.kb_id else (a.type, fold(a.name))
+        key = (a.type, a.kb_id) if a.kb_id else (a.type, fold_key(a.name))
         items.append((a.start, a.end, key, a))
     for t, p in zip(toponyms, places):
         items.append((t.start, t.end, _place_key(p, t.text), (t, p)))

@@ -130,7 +130,8 @@ def split_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _compile(patterns: list[str] | str) -> re.Pattern[str]:
+def compile_cues(patterns: list[str] | str) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of ``patterns`` as whole words (the lexicons' cue form)."""
     if isinstance(patterns, str):
         patterns = [patterns]
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE)
@@ -152,12 +153,12 @@ def cues_for(lang: str) -> tuple[EventCue, ...]:
         out.append(
             EventCue(
                 type=etype,
-                triggers=_compile(per_lang["triggers"]),
-                context=_compile(per_lang["context"]) if per_lang.get("context") else None,
-                exclude=_compile(per_lang["exclude"]) if per_lang.get("exclude") else None,
+                triggers=compile_cues(per_lang["triggers"]),
+                context=compile_cues(per_lang["context"]) if per_lang.get("context") else None,
+                exclude=compile_cues(per_lang["exclude"]) if per_lang.get("exclude") else None,
                 requires=tuple(spec.get("requires", ["none"])),
-                directed=_compile(per_lang["directed"]) if per_lang.get("directed") else None,
-                group_nouns=_compile(per_lang["group_nouns"]) if per_lang.get("group_nouns") else None,
+                directed=compile_cues(per_lang["directed"]) if per_lang.get("directed") else None,
+                group_nouns=compile_cues(per_lang["group_nouns"]) if per_lang.get("group_nouns") else None,
             )
         )
     return tuple(out)
