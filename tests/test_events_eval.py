@@ -376,6 +376,22 @@ def test_load_gold_news_es_pt(tmp_path):
     assert doc.document.published == dt.date(2021, 1, 2)
 
 
+def test_load_gold_ljz_by_id(tmp_path):
+    (tmp_path / "ljz").mkdir()
+    records = [{"id": "ljz-1", "outlet": "Diario Uno", "text": "Otro texto."},
+               {"id": "ljz-2", "outlet": "Diario Dos", "text": TEXT}]
+    (tmp_path / "ljz" / "crime.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    gold_file = tmp_path / "g.jsonl"
+    gold_file.write_text(gold_line(0, TEXT, corpus="ljz/crime.jsonl", id="ljz-2", language="es",
+                                   published="2013-05-02", published_estimated=False) + "\n")
+    (doc,) = load_gold([gold_file], tmp_path)
+    assert doc.document.text == TEXT and doc.document.source == "Diario Dos"
+    missing = tmp_path / "m.jsonl"
+    missing.write_text(gold_line(0, TEXT, corpus="ljz/crime.jsonl", id="ljz-9") + "\n")
+    with pytest.raises(InputError, match=r"ljz-9.*not in ljz/crime.jsonl"):
+        load_gold([missing], tmp_path)
+
+
 # ---------------------------------------------------------------- the committed gold set
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "crimegraph" / "evaluate" / "gold"

@@ -178,6 +178,7 @@ class _Corpora:
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
         self._tsv: dict[str, list[list[str]]] = {}
+        self._jsonl: dict[str, dict[str, dict[str, Any]]] = {}
 
     def text_of(self, doc: dict[str, Any], item: str) -> tuple[str, str | None]:
         corpus = doc.get("corpus", "")
@@ -201,7 +202,20 @@ class _Corpora:
                 raise InputError(item, f"shared data file {path} not found")
             record = json.loads(path.read_text(encoding="utf-8"))
             return normalize_text(record["text"]), record.get("outlet")
-        raise InputError(item, f"unknown corpus {corpus!r}; expected a .tsv file or news-es-pt")
+        if corpus.startswith("ljz/"):
+            records = self._jsonl.get(corpus)
+            if records is None:
+                path = self.data_dir / corpus
+                if not path.is_file():
+                    raise InputError(item, f"shared data file {path} not found")
+                with path.open(encoding="utf-8") as f:
+                    records = {r["id"]: r for r in map(json.loads, filter(str.strip, f))}
+                self._jsonl[corpus] = records
+            record = records.get(doc.get("id"))
+            if record is None:
+                raise InputError(item, f"id {doc.get('id')!r} is not in {corpus}")
+            return normalize_text(record["text"]), record.get("outlet")
+        raise InputError(item, f"unknown corpus {corpus!r}; expected a .tsv file, news-es-pt or ljz/*.jsonl")
 
 
 def _item_name(doc: dict[str, Any], path: Path, line_no: int) -> str:
