@@ -21,7 +21,8 @@ import yaml
 from crimegraph.extract.entities import MentionIndex
 from crimegraph.model import Entity, Event, Quantity, Span, TimeSpan
 
-__all__ = ["EventCue", "cues_for", "detect_events", "Sentence", "QUANTITY_UNITS"]
+__all__ = ["EventCue", "cues_for", "detect_events", "Sentence", "SentenceView", "sentence_views", "rule_events",
+           "build_event", "QUANTITY_UNITS"]
 
 DRUGS = {
     "cocaine", "coca", "coca leaf", "cocaine base paste", "crack", "marijuana", "heroin", "opium poppy",
@@ -241,25 +242,38 @@ def _nearest(items: list[Any], pos: int, sent: Sentence, accept: Any = None) -> 
     return best
 
 
-def detect_events(
-    text: str,
-    sentences: list[Sentence],
-    lang: str,
-    mentions: MentionIndex,
-    times: list[Any],
-    quantities: list[Any],
-) -> list[Event]:
-    """Events of every sentence, with roles, time, quantity and evidence (attribution comes later)."""
+@dataclass
+class SentenceView:
+    """What the detectors see of one sentence: its mentions, the places and time it inherits from
+    the sentences before it in the paragraph, its quantities, and the activity lists in it."""
+
+    sent: Sentence
+    index: int
+    inside: list[tuple[int, int, Entity]]
+    inherited: list[tuple[int, int, Entity]]
+    inherited_time: Any
+    quantities: list[Any]
+    types_here: set[str]
+    has_drug: bool
+    listed: list[tuple[int, int]]
+    headline: bool
+
+
+_DRUG_IDS = {"cocaine", "coca-leaf", "cocaine-base-paste", "crack", "marijuana", "heroin", "fentanyl",
+             "methamphetamine", "synthetic-drugs", "opium-poppy", "coca"}
+
+
+def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex, times: list[Any],
+                   quantities: list[Any]) -> list[SentenceView]:
+    """One view per sentence (cut at paragraph breaks), in text order."""
     sentences = split_paragraphs(sentences)
-    events: list[Event] = []
+    views: list[SentenceView] = []
     last_places: list[tuple[int, int, Entity]] = []
     last_place_end = -1
     last_place_index = -10
     for index, sent in enumerate(sentences):
-        if index == 0 and is_headline(sent.text):
-            continue  # a headline restates the body (docs/annotation.md, section 4)
         inside = mentions.within(sent.start, sent.end)
-        listed = _list_spans(sent.text)
+        headline = index == 0 and is_headline(sent.text)
         inherited_time = None
         if index > 0 and _same_paragraph(text, sentences[index - 1].end, sent.start):
             prev = sentences[index - 1]
@@ -269,74 +283,154 @@ def detect_events(
         if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
                 and _same_paragraph(text, last_place_end, sent.start)):
             inherited = last_places
-        if own_places:
+        if own_places and not headline:  # a headline's places are not the first paragraph's
             last_places, last_place_end, last_place_index = own_places, sent.end, index
-        types_here = {e.type for _, _, e in inside}
         commodities = [e for _, _, e in inside if e.type == "commodity"]
-        has_drug = any((c.name or "").lower() in DRUGS or (c.kb_id or "").split("/")[-1] in {
-            "cocaine", "coca-leaf", "cocaine-base-paste", "crack", "marijuana", "heroin", "fentanyl",
-            "methamphetamine", "synthetic-drugs", "opium-poppy", "coca"} for c in commodities)
-        sent_quantities = [q for q in quantities if q.start >= sent.start and q.end <= sent.end]
-        for cue in cues_for(lang):
-            match = cue.triggers.search(sent.text)
-            directed_only = False
-            if not match and cue.directed is not None:
-                match = cue.directed.search(sent.text)
-                directed_only = match is not None
-            if not match:
-                continue
-            if listed and any(a <= match.start() and match.end() <= b for a, b in listed):
-                # "involved in drug trafficking, extortion and kidnapping": activities named, no occurrence
-                later = [m for m in (cue.directed if directed_only else cue.triggers).finditer(sent.text)
-                         if not any(a <= m.start() and m.end() <= b for a, b in listed)]
-                if not later:
+        has_drug = any((c.name or "").lower() in DRUGS or (c.kb_id or "").split("/")[-1] in _DRUG_IDS
+                       for c in commodities)
+        views.append(SentenceView(
+            sent=sent,
+            index=index,
+            inside=inside,
+            inherited=inherited,
+            inherited_time=inherited_time,
+            quantities=[q for q in quantities if q.start >= sent.start and q.end <= sent.end],
+            types_here={e.type for _, _, e in inside},
+            has_drug=has_drug,
+            listed=_list_spans(sent.text),
+            headline=headline,
+        ))
+    return views
+
+
+def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None, bool, bool]:
+    """(trigger match, matched only by a directed trigger, all constraints of the cue hold)."""
+    sent = view.sent
+    match = cue.triggers.search(sent.text)
+    directed_only = False
+    if not match and cue.directed is not None:
+        match = cue.directed.search(sent.text)
+        directed_only = match is not None
+    if not match:
+        return None, False, False
+    listed = view.listed
+    if listed and any(a <= match.start() and match.end() <= b for a, b in listed):
+        # "involved in drug trafficking, extortion and kidnapping": activities named, no occurrence
+        later = [m for m in (cue.directed if directed_only else cue.triggers).finditer(sent.text)
+                 if not any(a <= m.start() and m.end() <= b for a, b in listed)]
+        if not later:
+            return match, directed_only, False
+        match = later[0]
+    if cue.exclude and cue.exclude.search(sent.text):
+        return match, directed_only, False
+    if cue.context and not cue.context.search(sent.text):
+        return match, directed_only, False
+    if not _requirements_met(cue, view.types_here, view.has_drug, view.quantities):
+        # "foreign traffickers are active in Bolivia": a common noun names the group
+        own_places = any(e.type == "place" for _, _, e in view.inside)
+        if not (cue.group_nouns is not None and own_places and cue.group_nouns.search(sent.text)):
+            return match, directed_only, False
+    return match, directed_only, True
+
+
+def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig_end: int, lang: str,
+                times: list[Any], directed_only: bool = False) -> Event | None:
+    """An event of ``etype`` triggered at ``trig_start:trig_end``, its roles filled from the
+    sentence's mentions (places inherited when the sentence names none), its quantity and time
+    from the expressions nearest the trigger. None when the type needs what the sentence lacks
+    (a route without a place, a directed trigger without an origin, transit or destination)."""
+    sent = view.sent
+    roles: dict[str, list[str]] = {}
+    role_map = ACTOR_ROLES.get(etype, {})
+    for m_start, _m_end, ent in view.inside:
+        if ent.type == "place":
+            role = _place_role(text, sent.start, m_start, etype, lang)
+        elif ent.type == "commodity":
+            role = "commodity" if etype in COMMODITY_EVENTS else None
+        else:
+            role = role_map.get(ent.type)
+        if role and ent.id not in roles.setdefault(role, []):
+            roles[role].append(ent.id)
+    if directed_only and not _directional(text, sent, view.inside, etype, lang, trig_end - sent.start):
+        return None
+    if not any(r in roles for r in PLACE_ROLES):
+        for _s, _e, ent in view.inherited:
+            if ent.id not in roles.setdefault("location", []):
+                roles["location"].append(ent.id)
+    roles = {k: v for k, v in roles.items() if v}
+    if etype == "trafficking_route" and not any(r in roles for r in ("origin", "destination", "transit", "location")):
+        return None
+    units = QUANTITY_UNITS.get(etype, {})
+    qty = _nearest(view.quantities, trig_start, sent, lambda q: q.unit in units) if units else None
+    timex = _event_time(text, times, trig_start, sent, lang, trig_end) or view.inherited_time
+    return Event(
+        id="",
+        type=etype,
+        roles=roles,
+        evidence=[Span(sent.start, sent.end)],
+        trigger=Span(trig_start, trig_end),
+        quantity=_quantity(qty, units) if qty else None,
+        time=TimeSpan(timex.span.start, timex.span.end, timex.span.granularity, timex.text) if timex else None,
+    )
+
+
+def rule_events(text: str, view: SentenceView, lang: str, times: list[Any]) -> tuple[dict[str, Event], dict[str, int]]:
+    """The events the cue lexicon finds in one sentence (one per type), and how far each type's cue
+    got: 1 = a trigger occurs, 2 = its constraints hold too, 3 = an event was built."""
+    found: dict[str, Event] = {}
+    levels: dict[str, int] = {}
+    for cue in cues_for(lang):
+        match, directed_only, ok = _cue_match(cue, view)
+        if match is None:
+            continue
+        levels[cue.type] = 1
+        if not ok:
+            continue
+        levels[cue.type] = 2
+        start = view.sent.start
+        ev = build_event(text, view, cue.type, start + match.start(), start + match.end(), lang, times, directed_only)
+        if ev is not None:
+            levels[cue.type] = 3
+            found[cue.type] = ev
+    return found, levels
+
+
+def detect_events(
+    text: str,
+    sentences: list[Sentence],
+    lang: str,
+    mentions: MentionIndex,
+    times: list[Any],
+    quantities: list[Any],
+    classifier: Any = None,
+) -> list[Event]:
+    """Events of every sentence, with roles, time, quantity and evidence (attribution comes later).
+
+    Without ``classifier`` every event the cue lexicon finds is returned. With a
+    ``crimegraph.extract.event_classifier.SentenceClassifier``, the classifier decides which types
+    each sentence states: cue events it rejects are dropped, types it finds where no cue fired get
+    an event triggered at the sentence's most telling word, and each event's confidence is the
+    classifier's probability.
+    """
+    events: list[Event] = []
+    for view in sentence_views(text, sentences, mentions, times, quantities):
+        if view.headline:
+            continue  # a headline restates the body (docs/annotation.md, section 4)
+        found, levels = rule_events(text, view, lang, times)
+        if classifier is None:
+            events.extend(found.values())
+            continue
+        for etype, prob in classifier.decide(text, view, lang, levels, set(found)):
+            ev = found.get(etype)
+            if ev is None:
+                trig = classifier.trigger(view.sent, etype)
+                if trig is None:
                     continue
-                match = later[0]
-            if cue.exclude and cue.exclude.search(sent.text):
-                continue
-            if cue.context and not cue.context.search(sent.text):
-                continue
-            if not _requirements_met(cue, types_here, has_drug, sent_quantities):
-                # "foreign traffickers are active in Bolivia": a common noun names the group
-                if not (cue.group_nouns is not None and own_places and cue.group_nouns.search(sent.text)):
+                ev = build_event(text, view, etype, trig[0], trig[1], lang, times)
+                if ev is None:
                     continue
-            trig_start = sent.start + match.start()
-            trig_end = sent.start + match.end()
-            roles: dict[str, list[str]] = {}
-            role_map = ACTOR_ROLES.get(cue.type, {})
-            for m_start, _m_end, ent in inside:
-                if ent.type == "place":
-                    role = _place_role(text, sent.start, m_start, cue.type, lang)
-                elif ent.type == "commodity":
-                    role = "commodity" if cue.type in COMMODITY_EVENTS else None
-                else:
-                    role = role_map.get(ent.type)
-                if role and ent.id not in roles.setdefault(role, []):
-                    roles[role].append(ent.id)
-            if directed_only and not _directional(text, sent, inside, cue.type, lang, match.end()):
-                continue
-            if not any(r in roles for r in PLACE_ROLES):
-                for _s, _e, ent in inherited:
-                    if ent.id not in roles.setdefault("location", []):
-                        roles["location"].append(ent.id)
-            roles = {k: v for k, v in roles.items() if v}
-            if cue.type == "trafficking_route" and not any(r in roles for r in ("origin", "destination", "transit")):
-                if "location" not in roles:
-                    continue
-            units = QUANTITY_UNITS.get(cue.type, {})
-            qty = _nearest(sent_quantities, trig_start, sent, lambda q: q.unit in units) if units else None
-            timex = _event_time(text, times, trig_start, sent, lang, trig_end) or inherited_time
-            events.append(
-                Event(
-                    id="",
-                    type=cue.type,
-                    roles=roles,
-                    evidence=[Span(sent.start, sent.end)],
-                    trigger=Span(trig_start, trig_end),
-                    quantity=_quantity(qty, units) if qty else None,
-                    time=TimeSpan(timex.span.start, timex.span.end, timex.span.granularity, timex.text) if timex else None,
-                )
-            )
+            ev.confidence = round(prob, 3)
+            events.append(ev)
     return _merge_restatements(events)
 
 
