@@ -12,7 +12,7 @@ import numpy as np
 
 from crimegraph.geo.types import Candidate
 
-__all__ = ["FEATURES", "MentionGroup", "Context", "candidate_matrix", "haversine_km", "prior_features"]
+__all__ = ["FEATURES", "MentionGroup", "Context", "Support", "document_support", "candidate_matrix", "haversine_km", "prior_features"]
 
 FEATURES = (
     "bias",
@@ -35,6 +35,8 @@ FEATURES = (
     "largest",
     "population_rank",
     "only_candidate",
+    "admin1_support",
+    "admin2_support",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 _FEATURE_FLAG = {"CONT": 2, "PCLI": 3, "ADM1": 4, "ADM2": 5, "PPLC": 6, "RGN": 7, "SITE": 7}
@@ -60,11 +62,57 @@ class MentionGroup:
 
 
 @dataclass
+class Support:
+    """Which first- and second-level units the document's names could lie in, whatever is
+    picked: each group spreads one vote over the units of its candidates, in proportion to
+    their prior probabilities flattened by a power ("Richmond" and "Madison County" both
+    have a candidate in Madison County, Kentucky)."""
+
+    admin1: Counter  # admin1 id -> votes of all groups
+    admin2: Counter  # admin2 id -> votes of all groups
+    own: dict[str, tuple[dict[int, float], dict[int, float]]]  # group key -> its own votes
+
+    def votes(self, key: str, c: Candidate) -> tuple[float, float]:
+        """Votes of the other groups for the candidate's admin1 and admin2 unit."""
+        own1, own2 = self.own.get(key, ({}, {}))
+        a1 = self.admin1.get(c.admin1_id, 0.0) - own1.get(c.admin1_id, 0.0) if c.admin1_id else 0.0
+        a2 = self.admin2.get(c.admin2_id, 0.0) - own2.get(c.admin2_id, 0.0) if c.admin2_id else 0.0
+        return max(a1, 0.0), max(a2, 0.0)
+
+
+SUPPORT_POWER = 0.8  # 0: every candidate's unit votes alike; 1: votes follow the prior probabilities
+
+
+def document_support(groups: list[MentionGroup], probs: dict[str, np.ndarray], power: float | None = None) -> Support:
+    """Votes of every group for the units of its candidates; ``probs``: group key -> the
+    prior (context-free) probabilities of its candidates."""
+    power = SUPPORT_POWER if power is None else power
+    total1: Counter = Counter()
+    total2: Counter = Counter()
+    own: dict[str, tuple[dict[int, float], dict[int, float]]] = {}
+    for g in groups:
+        p = probs.get(g.key)
+        w = np.power(p, power) if p is not None and len(p) == len(g.candidates) else np.ones(len(g.candidates))
+        v1: dict[int, float] = {}
+        v2: dict[int, float] = {}
+        for c, wi in zip(g.candidates, w / w.sum()):
+            if c.admin1_id and c.feature not in ("PCLI", "CONT"):
+                v1[c.admin1_id] = v1.get(c.admin1_id, 0.0) + float(wi)
+            if c.admin2_id:
+                v2[c.admin2_id] = v2.get(c.admin2_id, 0.0) + float(wi)
+        total1.update(v1)
+        total2.update(v2)
+        own[g.key] = (v1, v2)
+    return Support(total1, total2, own)
+
+
+@dataclass
 class Context:
     """What the rest of the document says, from the current picks of the other groups."""
 
     named_countries: Counter  # countries named as countries or nationality words
     picks: dict[str, Candidate]  # group key -> chosen candidate
+    support: Support | None = None  # units the other names could lie in (candidates, not picks)
 
     def others(self, key: str) -> list[Candidate]:
         return [c for k, c in self.picks.items() if k != key]
@@ -130,6 +178,16 @@ def candidate_matrix(group: MentionGroup, ctx: Context | None, prior: np.ndarray
                 break
         if c.feature in ("PCLI", "ADM1", "ADM2"):
             x[i, 14] = float(any(_contains(c, o) for o in others))
+        if ctx.support is not None and c.feature not in ("PCLI", "CONT"):
+            v1, v2 = ctx.support.votes(group.key, c)
+            x[i, 20] = math.log1p(v1)
+            x[i, 21] = math.log1p(v2)
+    if ctx.support is not None:
+        # a country or continent lies in no unit: it gets the best support of its rivals
+        large = np.array([c.feature in ("PCLI", "CONT") for c in cands])
+        if large.any():
+            x[large, 20] = x[:, 20].max()
+            x[large, 21] = x[:, 21].max()
     near = [o for o in others if o.feature not in ("CONT", "PCLI")]
     if near:
         arr = np.array([(o.lat, o.lon) for o in near])

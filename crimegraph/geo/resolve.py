@@ -12,7 +12,7 @@ from importlib import resources
 import numpy as np
 
 from crimegraph.errors import ConfigError
-from crimegraph.geo.features import FEATURES, Context, MentionGroup, candidate_matrix, prior_features
+from crimegraph.geo.features import FEATURES, Context, MentionGroup, candidate_matrix, document_support, prior_features
 from crimegraph.geo.gazetteer import Gazetteer
 from crimegraph.geo.names import norm
 from crimegraph.geo.types import FEATURE_PRECISION, Candidate, Place, Toponym
@@ -30,7 +30,7 @@ DEFAULT_WEIGHTS = {
     "is_admin2": -0.5, "is_capital": 1.0, "is_region": 0.5, "alias_match": -0.5, "alternate_match": -2.0,
     "country_named": 1.5, "country_share": 2.0, "admin1_named": 1.5, "contained_by_next": 4.0,
     "contains_others": 1.0, "near_others": 2.0, "no_context": 0.0, "largest": 1.0,
-    "population_rank": -1.0, "only_candidate": 0.0,
+    "population_rank": -1.0, "only_candidate": 0.0, "admin1_support": 0.0, "admin2_support": 0.0,
 }
 
 _ARTICLE = re.compile(r"^(the|el|la|los|las|o|a|os|as|le|les)\s+", re.I)
@@ -276,8 +276,9 @@ class Resolver:
             c = ranked[g.key].best
             if c.feature == "PCLI" and c.country:
                 named[c.country] += len(g.mentions)
+        support = document_support(groups, {k: r.probs for k, r in ranked.items()})
         for _ in range(self.passes):
-            ctx = Context(named, {k: r.best for k, r in ranked.items()})
+            ctx = Context(named, {k: r.best for k, r in ranked.items()}, support)
             ranked = {g.key: self._score(g, ctx) for g in groups}
         return ranked
 

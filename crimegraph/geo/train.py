@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from crimegraph.geo.features import FEATURES, Context, candidate_matrix, haversine_km
+from crimegraph.geo.features import FEATURES, Context, candidate_matrix, document_support, haversine_km
 from crimegraph.geo.gazetteer import Gazetteer
 from crimegraph.geo.goldsets import GoldDoc, read_geo_corpus
 from crimegraph.geo.resolve import Resolver, load_weights, margin_of
@@ -44,7 +44,8 @@ def training_rows(resolver: Resolver, docs: list[GoldDoc]) -> tuple[np.ndarray, 
             best = ranked[g.key].best
             if best.feature == "PCLI" and best.country:
                 named[best.country] += len(g.mentions)
-        ctx = Context(named, {k: r.best for k, r in ranked.items()})
+        priors = {g.key: resolver._score(g, None).probs for g in groups}
+        ctx = Context(named, {k: r.best for k, r in ranked.items()}, document_support(groups, priors))
         for g in groups:
             ref = gold[g.mentions[0]]
             lat = np.array([c.lat for c in g.candidates])
