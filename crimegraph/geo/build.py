@@ -294,6 +294,8 @@ def _collect() -> dict[int, _Rec]:
                 centre = _centre(member_points.get(rec.admin1_id, []))
             if centre is not None:
                 rec.lat, rec.lon = centre
+            if rec.feature == "ADM1" and rec.admin1 in supplement.admin1_points:
+                rec.lat, rec.lon = supplement.admin1_points[rec.admin1]  # towns cover only part of it
             rec.population = 0
     for rec in recs.values():
         if rec.feature == "PPL" or rec.feature == "PPLC":

@@ -33,6 +33,7 @@ class Supplement:
     country_aliases: dict[str, tuple[str, ...]]
     country_points: dict[str, tuple[float, float]]
     admin1_aliases: dict[str, tuple[str, ...]]
+    admin1_points: dict[str, tuple[float, float]]
     country_names: dict[str, str]
     places: tuple[SupplementPlace, ...]
 
@@ -72,6 +73,7 @@ def load_supplement() -> Supplement:
         country_points={k: (float(v[0]), float(v[1])) for k, v in (data.get("country_points") or {}).items()},
         country_names={str(k): str(v) for k, v in (data.get("country_names") or {}).items()},
         admin1_aliases={k: tuple(str(a) for a in v) for k, v in (data.get("admin1_aliases") or {}).items()},
+        admin1_points={k: (float(v[0]), float(v[1])) for k, v in (data.get("admin1_points") or {}).items()},
         places=tuple(places),
     )
 

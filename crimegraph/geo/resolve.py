@@ -39,6 +39,10 @@ _UNIT_SUFFIX = re.compile(
     r"\s+(county|parish|province|department|state|region|city|district|municipality|area|metro|township)$", re.I
 )
 _UNIT_PREFIX = re.compile(r"^(city of|town of|state of|province of|county of|ciudad de|estado de|cidade de)\s+", re.I)
+_ARABIC_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an)[- ]", re.I)
+_DIRECTION_INITIAL = re.compile(r"^(n|s|e|w)\s+")
+_DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+_ABBREVIATED_UNIT = ((re.compile(r"\s+co$"), " county"), (re.compile(r"\s+twp$"), " township"))
 _LINK = re.compile(r"^\s*(,|\(|,?\s+(in|en|em|no|na|del|de|do|da)\s+)\s*$", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)?")
 
@@ -66,6 +70,24 @@ def _demonym_bases(key: str) -> list[str]:
     for suffix, repls in _DEMONYM_RULES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             out.extend(key[: -len(suffix)] + r for r in repls)
+    return out
+
+
+def _spelling_variants(key: str) -> list[str]:
+    """Other ways of writing a name: "Al-Minya" -> "al minya", "minya"; "W. Columbia" ->
+    "west columbia"; "Loudon Co." -> "loudon county"; "Tewksbury Twp." -> "tewksbury"."""
+    out = []
+    if "-" in key:
+        out.append(key.replace("-", " "))
+    if _ARABIC_ARTICLE.match(key):
+        out.append(_ARABIC_ARTICLE.sub("", key))
+    m = _DIRECTION_INITIAL.match(key)
+    if m:
+        out.append(_DIRECTIONS[m.group(1)] + " " + key[m.end():])
+    for pattern, repl in _ABBREVIATED_UNIT:
+        if pattern.search(key):
+            full = pattern.sub(repl, key)
+            out.extend((full, _UNIT_SUFFIX.sub("", full)))
     return out
 
 
@@ -214,6 +236,7 @@ class Resolver:
         tries.append(_UNIT_PREFIX.sub("", stripped))
         if "," in stripped:
             tries.append(stripped.split(",")[0].strip())  # "Washington, D.C." as one span
+        tries.extend(_spelling_variants(stripped))
         dotted = text.rstrip().endswith(".")
         for k in dict.fromkeys(tries):
             if not k:
