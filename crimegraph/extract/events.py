@@ -31,28 +31,40 @@ DRUGS = {
 
 # Which quantity units belong to which event type, and the unit each is reported in (counts of
 # objects are "units", victims of violence "deaths", detainees "people"; docs/annotation.md, section 8).
+# Percentages ("share", "percent") and rates are secondary: an event takes one only when its sentence
+# has no primary measure (``_nearest``). The mapping follows how the training annotations report
+# each kind of count (docs/time-and-quantities.md).
 _MONEY = {"usd": "usd", "brl": "brl", "eur": "eur", "pesos": "pesos", "cop": "cop", "mxn": "mxn", "pen": "pen"}
 _OBJECTS = {"units": "units", "aircraft": "units", "vehicles": "units", "weapons": "units", "boats": "units",
-            "packages": "units", "plants": "units"}
+            "packages": "units", "plants": "units", "rounds": "units"}
+_RATIOS = {"share": "share", "percent": "percent"}
 QUANTITY_UNITS: dict[str, dict[str, str]] = {
     "seizure": {"kg": "kg", "t": "t", **_MONEY, "liters": "liters", "doses": "doses", "gallons": "gallons", **_OBJECTS},
     "drug_lab": {"labs": "labs"},
     "arrest": {"people": "people", "members": "people", "police": "people", "soldiers": "people",
-               "prisoners": "people", "arrests": "people"},
-    "extradition": {"people": "people"},
+               "prisoners": "people", "arrests": "people", "migrants": "people"},
+    "extradition": {"people": "people", "members": "people"},
     "violence": {"deaths": "deaths", "people": "deaths", "homicides": "deaths", "police": "deaths",
-                 "soldiers": "deaths", "prisoners": "deaths"},
-    "cultivation": {"hectares": "hectares", "plants": "plants"},
-    "production": {"t": "t", "kg": "kg", "share": "share", "hectares": "hectares"},
-    "trafficking_route": {"share": "share", "t": "t", "kg": "kg", "aircraft": "units"},
-    "group_presence": {"members": "members", "people": "members"},
-    "corruption": dict(_MONEY),
-    "extortion_kidnapping": {**_MONEY, "people": "people"},
-    "money_laundering": dict(_MONEY),
-    "illicit_market": {**_MONEY, "kg": "kg", "t": "t", "people": "people", **_OBJECTS},
+                 "soldiers": "deaths", "prisoners": "deaths", "members": "deaths", "migrants": "deaths",
+                 "rate": "rate", "cases": "cases", **_RATIOS},
+    "cultivation": {"hectares": "hectares", "plants": "plants", **_MONEY, **_RATIOS},
+    "production": {"t": "t", "kg": "kg", "hectares": "hectares", "labs": "labs", **_MONEY, **_RATIOS},
+    "trafficking_route": {"t": "t", "kg": "kg", "aircraft": "units", **_MONEY, **_RATIOS},
+    "group_presence": {"members": "members", "people": "members", "soldiers": "members", **_RATIOS},
+    "corruption": {**_MONEY, "people": "people", "members": "people", "police": "people", "kg": "kg", "t": "t",
+                   "cases": "cases"},
+    "extortion_kidnapping": {**_MONEY, "people": "people", "members": "people", "migrants": "people",
+                             "cases": "cases", **_RATIOS},
+    "money_laundering": {**_MONEY, "cases": "cases", **_RATIOS},
+    "illicit_market": {**_MONEY, "kg": "kg", "t": "t", "people": "people", "migrants": "people", **_OBJECTS,
+                       "cases": "cases", **_RATIOS},
     "cooperation": {**_MONEY, "aircraft": "units", "vehicles": "units"},
-    "policy": {**_MONEY, "people": "people", "police": "people", "soldiers": "people", "hectares": "hectares"},
+    "policy": {**_MONEY, "people": "people", "police": "people", "soldiers": "people", "prisoners": "people",
+               "migrants": "people", "hectares": "hectares", **_RATIOS},
 }
+# Measures an event takes only when its sentence offers no other: a percentage or a rate is
+# usually a comparison around the main count ("homicides rose 11 percent, to 540").
+_SECONDARY_UNITS = frozenset({"share", "percent", "rate"})
 
 
 # Default role of each entity type, per event type (places are handled separately).
@@ -224,21 +236,25 @@ def _directional(text: str, sent: "Sentence", inside: list[tuple[int, int, Entit
 
 
 def _quantity(q: Any, units: dict[str, str]) -> Quantity:
-    """The event's measure in its reporting unit; a range keeps its upper bound."""
-    value = q.high if getattr(q, "high", None) is not None else q.value
-    return Quantity(value, units.get(q.unit, q.unit), q.text, q.approximate)
+    """The event's measure in its reporting unit; a range keeps its lower bound ("between 20 and 25
+    tons" is 20 t, as the annotations record it), marked approximate."""
+    return Quantity(q.value, units.get(q.unit, q.unit), q.text, q.approximate)
 
 
 def _nearest(items: list[Any], pos: int, sent: Sentence, accept: Any = None) -> Any:
-    best, best_d = None, None
+    """The accepted item of ``sent`` nearest ``pos``. Quantities are ranked first by kind: a main
+    measure before a percentage or rate, and the starting value of a change ("from 37 to 17")
+    only when nothing else fits."""
+    best, best_key = None, None
     for item in items:
         if item.start < sent.start or item.end > sent.end:
             continue
         if accept is not None and not accept(item):
             continue
-        d = abs(item.start - pos)
-        if best_d is None or d < best_d:
-            best, best_d = item, d
+        tier = int(getattr(item, "unit", None) in _SECONDARY_UNITS) + 2 * int(bool(getattr(item, "superseded", False)))
+        key = (tier, abs(item.start - pos))
+        if best_key is None or key < best_key:
+            best, best_key = item, key
     return best
 
 

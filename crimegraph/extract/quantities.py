@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crimegraph.errors import InputError
 from crimegraph.extract.timex import TimeExpr, find_times
@@ -33,7 +33,11 @@ LANGS = ("en", "es", "pt")
 
 @dataclass(frozen=True)
 class QuantityExpr:
-    """A quantity at ``text[start:end]``. For a range, ``value`` is ``low``."""
+    """A quantity at ``text[start:end]``. For a range, ``value`` is ``low``.
+
+    ``superseded``: the starting value of a change whose end value follows ("rose from 231 in 2007
+    to 2,099 in 2010": 231 is superseded by 2,099); an event takes it only when nothing else fits.
+    """
 
     start: int
     end: int
@@ -43,6 +47,7 @@ class QuantityExpr:
     approximate: bool
     low: float | None = None
     high: float | None = None
+    superseded: bool = False
 
 
 # --- number words ----------------------------------------------------------------------
@@ -160,14 +165,16 @@ _COUNTS: dict[str, str] = {
         "suspeitos", "suspeitas", "detainees", "detenidos", "detenidas", "arrestados",
         "capturados", "aprehendidos", "presos", "detidos", "men", "women", "hombres",
         "mujeres", "homens", "mulheres", "children", "niños", "menores", "crianças",
-        "civilians", "arrested", "captured", "detained")},
+        "civilians", "arrested", "captured", "detained", "youths", "jóvenes", "jovens",
+        "sujetos", "cabecillas", "capos", "leaders", "líderes")},
     **{w: "members" for w in ("members", "miembros", "integrantes", "membros", "member")},
     # Homicide counts are deaths (docs/annotation.md: counts use `deaths`).
     **{w: "deaths" for w in (
         "dead", "deaths", "fatalities", "muertos", "muertas", "muertes", "fallecidos",
         "asesinados", "asesinadas", "mortos", "mortas", "mortes", "assassinados", "killed",
         "bodies", "cadáveres", "corpos", "homicides", "murders", "killings", "homicidios",
-        "asesinatos", "homicídios", "assassinatos")},
+        "asesinatos", "homicídios", "assassinatos", "executions", "ejecuciones", "execuções",
+        "ejecutados", "executados")},
     **{w: "labs" for w in (
         "lab", "labs", "laboratory", "laboratories", "laboratorio", "laboratorios",
         "laboratório", "laboratórios", "narcolaboratorios", "narco-labs", "factories",
@@ -193,13 +200,19 @@ _COUNTS: dict[str, str] = {
     **{w: "soldiers" for w in ("soldiers", "troops", "soldados", "tropas", "militares",
                                "marines", "infantes de marina")},
     **{w: "police" for w in ("police", "officers", "policemen", "policías", "policias",
-                             "policiais", "agentes", "agents", "uniformados", "gendarmes")},
+                             "policiais", "agentes", "agents", "uniformados", "gendarmes",
+                             "elementos")},
     **{w: "prisoners" for w in ("inmates", "prisoners", "reclusos", "internos", "detentos",
                                 "reos")},
     **{w: "arrests" for w in ("arrests", "detenciones", "capturas", "prisões")},
     **{w: "operations" for w in ("raids", "operations", "operativos", "operaciones",
                                  "operações", "allanamientos")},
     **{w: "migrants" for w in ("migrants", "migrantes")},
+    # Reported crimes counted as cases (docs/annotation.md: `cases` for kidnapping counts).
+    **{w: "cases" for w in (
+        "cases", "casos", "kidnappings", "secuestros", "sequestros", "extortions", "extorsiones",
+        "extorsões", "complaints", "denuncias", "denúncias", "allegations", "incidents",
+        "incidentes")},
     **{w: "graves" for w in ("graves", "fosas", "covas")},
 }
 # Words that may sit between a number and a count noun only if they are not these.
@@ -666,8 +679,85 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
                          _clean(high) if high is not None else None)
         )
         i += 2 if last is not first else 1
+    out = _changes(text, code, lexicon, numbers, out)
     log.debug("find_quantities: %d quantities in %d characters (%s)", len(out), len(text), code)
     return out
+
+
+# "from 231 in 2007 to 2,099 in 2010", "de 37 a 17", "de 5 mil en 2011 para 8 mil": a change
+# between two values; the end value takes the unit of the start value, or of the count noun that
+# the sentence is about ("kidnappings ... fell from 37 to 17").
+_FROM = {"en": r"from", "es": r"de|desde", "pt": r"de|desde"}
+_TO = {"en": r"to", "es": r"a|al|hasta", "pt": r"para|a|até"}
+_IN = {"en": r"in|during|by", "es": r"en|durante|a", "pt": r"em|durante|n[oa]s?"}
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)")
+
+
+@functools.lru_cache(maxsize=None)
+def _change_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    before = re.compile(rf"(?<!\w)(?:{_FROM[lang]})\s+(?:(?:{_alt(_HEDGES[lang])})\s+)?$", re.IGNORECASE)
+    gap = re.compile(
+        rf"(?:\s+(?:{_IN[lang]})\s+[^,;.()]{{1,40}}?)?\s*,?\s+(?:{_TO[lang]})\s+(?:(?:{_alt(_HEDGES[lang])})\s+)?",
+        re.IGNORECASE,
+    )
+    nouns = re.compile(rf"(?<!\w)(?:{_alt(_COUNTS)})(?!\w)", re.IGNORECASE)
+    return before, gap, nouns
+
+
+def _changes(text: str, lang: str, lexicon: _Lexicon, numbers: list[_Number],
+             found: list[QuantityExpr]) -> list[QuantityExpr]:
+    """Complete changes "from A to B": B gets A's unit (or the sentence's count noun), A is marked
+    superseded by B."""
+    before, gap, nouns = _change_patterns(lang)
+
+    def covering(number: _Number) -> QuantityExpr | None:
+        return next((q for q in found if q.start <= number.start < q.end), None)
+
+    extra: list[QuantityExpr] = []
+    superseded: set[int] = set()
+    for first, second in zip(numbers, numbers[1:]):
+        if first.yearlike or second.yearlike:
+            continue
+        qa, qb = covering(first), covering(second)
+        if qa is not None and qa is qb:
+            continue  # a range "from 2 to 3 tons" is one quantity
+        a_start = qa.start if qa is not None else first.start
+        hedge = lexicon.hedge_before.search(text, max(0, a_start - 30), a_start)
+        lead = hedge.start() if hedge and qa is None else a_start
+        if not before.search(text, max(0, lead - 12), lead):
+            continue
+        a_end = qa.end if qa is not None else first.end
+        if not gap.fullmatch(text, a_end, second.start):
+            continue
+        if qb is not None:
+            if qa is not None:
+                superseded.add(qa.start)
+            continue
+        unit, factor = None, 1.0
+        if qa is not None and qa.high is None:
+            unit = qa.unit
+            factor = qa.value / first.value if first.value else 1.0
+        elif qa is None:
+            sentence_start = 0
+            for m in _CLAUSE_END.finditer(text, max(0, first.start - 200), first.start):
+                sentence_start = m.end()
+            noun = None
+            for noun in nouns.finditer(text, sentence_start, first.start):
+                pass
+            if noun is not None:
+                unit = _COUNTS[re.sub(r"\s+", " ", noun.group(0).lower())]
+                extra.append(QuantityExpr(first.start, first.end, text[first.start:first.end],
+                                          _clean(first.value), unit, first.vague, superseded=True))
+        if unit is None:
+            continue
+        if qa is not None:
+            superseded.add(qa.start)
+        extra.append(QuantityExpr(second.start, second.end, text[second.start:second.end],
+                                  _clean(second.value * factor), unit, second.vague))
+    if not extra and not superseded:
+        return found
+    merged = [replace(q, superseded=True) if q.start in superseded else q for q in found] + extra
+    return sorted(merged, key=lambda q: q.start)
 
 
 def _listed(gap: str, text: str, start: int, lang: str, lexicon: _Lexicon) -> bool:
