@@ -320,7 +320,8 @@ def annotate_events(
     min_confidence: float | None = None,
 ) -> list[Event]:
     """Fill attribution, modality, polarity, trend and confidence of each event; drop the events
-    whose confidence is below ``min_confidence`` (default ``MIN_CONFIDENCE``)."""
+    whose confidence is below ``min_confidence`` (default ``MIN_CONFIDENCE``). Events the sentence
+    classifier proposed keep its probability as their confidence."""
     c = cues(lang)
     sentences = split_paragraphs(sentences)
     doc_source = _document_source(text, mentions, c)
@@ -365,10 +366,12 @@ def annotate_events(
             trend=trend,
         )
         out.append(ev)
-    for ev, conf in zip(out, _confidences(out, text, mentions)):
+    cue_events = [ev for ev in out if ev.detector == "cue"]
+    for ev, conf in zip(cue_events, _confidences(cue_events, text, mentions)):
         ev.confidence = conf
     threshold = MIN_CONFIDENCE if min_confidence is None else min_confidence
-    return [ev for ev in out if ev.confidence >= threshold]
+    # events of the sentence classifier carry its probability, already past its own threshold
+    return [ev for ev in out if ev.detector != "cue" or ev.confidence >= threshold]
 
 
 # Types whose statements are accusations unless a conviction or admission is stated; and types that
