@@ -58,7 +58,7 @@ CASES = [
     ("en", P, "The raid happened in December.", "in December", "2012-12-01", "2012-12-31", "month"),
     ("en", P, "Two ministers resigned earlier this year.", "earlier this year", "2013-01-01", "2013-10-08", "range"),
     ("en", P, "Arrests rose earlier this month.", "earlier this month", "2013-10-01", "2013-10-08", "range"),
-    ("en", P, "Violence grew over the past three years.", "over the past three years", "2010-10-08", "2013-10-08", "range"),
+    ("en", P, "Violence grew over the past three years.", "over the past three years", "2010-01-01", "2013-10-08", "range"),
     ("en", P, "Coca prices fell at the end of last year.", "at the end of last year", "2012-09-01", "2012-12-31", "range"),
     ("en", P, "Seizures rose in the first half of 2013.", "in the first half of 2013", "2013-01-01", "2013-06-30", "range"),
     ("en", P, "Prices dropped between July and September.", "between July and September", "2013-07-01", "2013-09-30", "range"),
@@ -119,8 +119,8 @@ CASES = [
     ("es", P, "La producción aumentó desde julio.", "desde julio", "2013-07-01", "2013-10-08", "range"),
     ("es", P, "Los precios cayeron entre julio y septiembre de 2012.", "entre julio y septiembre de 2012", "2012-07-01", "2012-09-30", "range"),
     ("es", P, "Fue arrestado en octubre de 2008 en Tijuana.", "en octubre de 2008", "2008-10-01", "2008-10-31", "month"),
-    ("es", P, "Hubo miles de muertos en los últimos seis años.", "en los últimos seis años", "2007-10-08", "2013-10-08", "range"),
-    ("es", P, "Opera en la zona desde hace dos años.", "desde hace dos años", "2011-10-08", "2013-10-08", "range"),
+    ("es", P, "Hubo miles de muertos en los últimos seis años.", "en los últimos seis años", "2007-01-01", "2013-10-08", "range"),
+    ("es", P, "Opera en la zona desde hace dos años.", "desde hace dos años", "2011-01-01", "2013-10-08", "range"),
     ("es", P, "El pasado 5 de marzo publicó un panfleto.", "El pasado 5 de marzo", "2013-03-05", "2013-03-05", "day"),
     ("es", P, "Las capturas subieron en el primer semestre de 2013.", "en el primer semestre de 2013", "2013-01-01", "2013-06-30", "range"),
     ("es", P, "La orden se firmó el 10/08/2013 en Quito.", "10/08/2013", "2013-08-10", "2013-08-10", "day"),
@@ -281,9 +281,54 @@ def test_several_expressions_keep_document_offsets():
     assert [t.span.granularity for t in found] == ["month", "day", "range"]
 
 
-def test_year_lists_each_year_found():
+def test_year_lists_read_as_the_range_they_span():
+    # "in 2007 and 2008" is one period from the first year to the last (docs/time-and-quantities.md)
     found = find_times("Murders fell in 2012 and 2013.", "en", dt.date(2014, 5, 1))
-    assert [(t.text, t.span.start.year) for t in found] == [("in 2012", 2012), ("2013", 2013)]
+    assert [(t.text, str(t.span.start), str(t.span.end), t.span.granularity) for t in found] == [
+        ("in 2012 and 2013", "2012-01-01", "2013-12-31", "range")]
+    found = find_times("Hubo ataques en enero y febrero.", "es", dt.date(2014, 5, 1))
+    assert [(t.text, str(t.span.start), str(t.span.end)) for t in found] == [
+        ("en enero y febrero", "2014-01-01", "2014-02-28")]
+    found = find_times("It grew in the 1980s and 1990s.", "en", dt.date(2014, 5, 1))
+    assert [(str(t.span.start), str(t.span.end)) for t in found] == [("1980-01-01", "1999-12-31")]
+
+
+def test_year_lists_out_of_order_or_mixed_stay_apart():
+    found = find_times("Murders fell in 2013 and 2012.", "en", dt.date(2014, 5, 1))
+    assert [t.text for t in found] == ["in 2013", "2012"]
+    found = find_times("Arrests came in 2012 and on May 3.", "en", dt.date(2014, 5, 1))
+    assert [t.text for t in found] == ["in 2012", "on May 3"]
+
+
+@pytest.mark.parametrize("lang,text,phrase,start,end", [
+    ("en", "Seizures rose in the first seven months of 2013.", "in the first seven months of 2013", "2013-01-01", "2013-07-31"),
+    ("en", "Kidnappings fell through the first ten months of this year.", "through the first ten months of this year", "2014-01-01", "2014-10-31"),
+    ("en", "Kidnappings fell during the first semester of 2016.", "during the first semester of 2016", "2016-01-01", "2016-06-30"),
+    ("es", "Hubo 40 secuestros en los primeros cuatro meses de 2012.", "en los primeros cuatro meses de 2012", "2012-01-01", "2012-04-30"),
+    ("pt", "Houve 40 mortes nos primeiros três meses de 2012.", "nos primeiros três meses de 2012", "2012-01-01", "2012-03-31"),
+])
+def test_first_months_of_a_year(lang, text, phrase, start, end):
+    found = find_times(text, lang, dt.date(2014, 11, 15))
+    assert [(t.text, str(t.span.start), str(t.span.end), t.span.granularity) for t in found] == [
+        (phrase, start, end, "range")]
+
+
+def test_day_month_and_year_reference():
+    found = find_times("He was shot on 9 July last year in the capital.", "en", dt.date(2012, 4, 16))
+    assert [(t.text, str(t.span.start), t.span.granularity) for t in found] == [
+        ("on 9 July last year", "2011-07-09", "day")]
+
+
+def test_earlier_this_week_runs_to_publication():
+    found = find_times("Five guards were killed earlier this week.", "en", dt.date(2013, 8, 23))  # a Friday
+    assert [(str(t.span.start), str(t.span.end), t.span.granularity) for t in found] == [
+        ("2013-08-19", "2013-08-23", "range")]
+
+
+def test_since_at_least():
+    found = find_times("The ring has operated since at least 2010.", "en", dt.date(2013, 3, 15))
+    assert [(t.text, str(t.span.start), str(t.span.end)) for t in found] == [
+        ("since at least 2010", "2010-01-01", "2013-03-15")]
 
 
 def test_relative_expressions_unresolved_without_publication_date():

@@ -118,7 +118,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("ymd_num", r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>@Y@)"),
         ("my", r"(?P<mon>@MON@),?\s+(?:of\s+)?(?P<y>@Y@)"),
         ("my_anaphor", r"(?:(?P<d>@D@)@ORD@\s+(?:of\s+)?)?(?P<mon>@MON@)(?:\s+(?P<d2>@D@)@ORD@)?,?\s+(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+previous)\s+year"),
-        ("my_ref", r"(?P<mon>@MON@),?\s+(?P<yref>@YREF@)"),
+        ("my_ref", r"(?:(?P<d>@D@)@ORD@\s+(?:of\s+)?)?(?P<mon>@MON@)(?:\s+(?P<d2>@D@)@ORD@)?,?\s+(?P<yref>@YREF@)"),
         ("md", r"(?:(?P<wd>@WD@),?\s+)?(?P<mon>@MON@)\s+(?P<d>@D@)@ORD@(?![.,]\d)"),
         ("md", r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@)"),
         ("decade", r"(?:the\s+)?(?:(?P<part>early|mid-?|late)\s*)?(?P<dec4>(?:19|20)\d0)'?s(?!\w)"),
@@ -198,6 +198,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"of\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:and|or)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
+        ("first_n", r"(?:(?:in|during|through|over|for)\s+)?the\s+first\s+(?P<n>@NUM@)\s+months\s+of\s+(?:(?P<y>@Y@)|(?P<yref>@YREF@))"),
         ("ytd_y", r"so\s+far\s+in\s+(?P<y>@Y@)@NOUNIT@"),
         ("ytd_y", r"(?:in\s+)?(?P<y>@Y@),?\s+so\s+far"),
         ("weekend", r"(?:(?:over|during|on|at|in)\s+)?(?P<pre>last|this\s+past|the\s+past|past|this|next|this\s+coming|the\s+previous)\s+weekend"),
@@ -212,6 +213,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:y|e|o|u)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:en|durante)\s+(?:los|las|el|la)\s+(?:últimos|últimas|último|última|pasados|pasadas)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("past_n", r"desde\s+hace\s+(?:(?:unos|unas|más\s+de|casi)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
+        ("first_n", r"(?:(?:en|durante)\s+)?los\s+primeros\s+(?P<n>@NUM@)\s+meses\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<yref>@YREF@))"),
         ("ytd_y", r"en\s+lo\s+(?:que\s+va\s+(?:corrido\s+)?|corrido\s+|que\s+llevamos\s+)(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)@NOUNIT@"),
         ("weekend", r"(?:(?:durante|en)\s+)?(?:el|este|ese)\s+(?:(?P<pre>pasado|último|próximo)\s+)?fin\s+de\s+semana(?:\s+(?P<post>pasado|anterior|próximo|que\s+viene))?"),
         ("part_bare", r"(?:(?:durante|en|para)\s+)?(?:el|este)\s+(?P<part>@HPART@)(?!\s+(?:de|del)\s)"),
@@ -224,6 +226,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"(?:de|do)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:e|ou)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:n[oa]s?|durante\s+[oa]s?|em)\s+(?:últimos|últimas|último|última)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
+        ("first_n", r"(?:(?:n|durante\s+)?os\s+)?primeiros\s+(?P<n>@NUM@)\s+meses\s+(?:(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|(?P<yref>@YREF@))"),
         ("ytd_y", r"(?:até\s+(?:agora|o\s+momento|aqui)\s+(?:em|de)|no\s+acumulado\s+de)\s+(?P<y>@Y@)@NOUNIT@"),
         ("weekend", r"(?:n[oe]ste|nesse|n?o|este|esse|durante\s+o)\s+(?:(?P<pre>último|passado|próximo)\s+)?fi[mn]\s+de\s+semana(?:\s+(?P<post>passado|anterior|próximo|que\s+vem))?"),
         ("part_bare", r"(?:durante\s+o|n[oe]ste|no|o|este|para\s+o)\s+(?P<part>@HPART@)(?!\s+(?:de|do|da)\s)"),
@@ -233,21 +236,24 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
 
 _COMPOSITES: dict[str, list[tuple[str, str]]] = {
     "en": [
-        ("since", r"(?:(?:ever\s+)?since|starting(?:\s+(?:in|from|on))?|beginning\s+in)\s+(?P<inner>@ATOMS@)"),
+        ("since", r"(?:(?:ever\s+)?since(?:\s+(?:at\s+least|as\s+(?:far\s+back|early)\s+as))?|starting(?:\s+(?:in|from|on))?|beginning\s+in)\s+(?P<inner>@ATOMS@)"),
         ("between", r"(?:between|from)\s+(?P<a>@ATOMS@)\s+(?:and|to|through|until|till)\s+(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:in|during|from)\s+)?(?:the\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        ("andlist", r"(?:in|during|throughout)\s+(?P<a>@ATOMS@)\s+(?:and|&)\s+(?P<b>@ATOMS@)"),
     ],
     "es": [
-        ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:el|la|los|las)\s+)?(?P<inner>@ATOMS@)"),
+        ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:al\s+menos|por\s+lo\s+menos)\s+)?(?:(?:el|la|los|las)\s+)?(?P<inner>@ATOMS@)"),
         ("since", r"a\s+partir\s+del\s+(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        ("andlist", r"(?:en|durante)\s+(?:(?:los\s+años|los\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+(?:y|e)\s+(?P<b>@ATOMS@)"),
     ],
     "pt": [
         ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:o|a|os|as)\s+)?(?P<inner>@ATOMS@)"),
         ("since", r"a\s+partir\s+d[oa]s?\s+(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        ("andlist", r"(?:em|durante)\s+(?:(?:os\s+anos|os\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+e\s+(?P<b>@ATOMS@)"),
     ],
 }
 
@@ -393,7 +399,20 @@ def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: b
     if kind in ("since", "between"):
         inner = ("inner",) if kind == "since" else ("a", "b")
         return all(_atom_rule(match.group(g), lang) is not None for g in inner)
+    if kind == "andlist":
+        # "in 2007 and 2008", "in January and February", "in the 1980s and 1990s": two periods
+        # of one kind, in order, read as the range they span (as the annotations record them)
+        a, b = _atom_rule(match.group("a"), lang), _atom_rule(match.group("b"), lang)
+        if a is None or b is None or a[0].kind != b[0].kind or a[0].kind not in _LISTABLE:
+            return False
+        reference = dt.date(2000, 12, 31)  # only the order matters; every listable kind resolves
+        first = _resolve(a[0].kind, a[1], lang, reference, 2000)
+        second = _resolve(b[0].kind, b[1], lang, reference, 2000)
+        return first is not None and second is not None and first[0][1] < second[0][0]
     return True
+
+
+_LISTABLE = ("y", "m", "my", "decade")
 
 
 def _atom_rule(phrase: str, lang: str) -> tuple[_Rule, re.Match[str]] | None:
@@ -474,8 +493,9 @@ def _resolve(
             return None
         y = published.year + lex.YEAR_REFS[lang][_norm(g["yref"])]
         m = _month_number(g["mon"], lang)
-        if g.get("d"):
-            period = cal.day(y, m, int(g["d"]))
+        d = g.get("d") or g.get("d2")
+        if d:
+            period = cal.day(y, m, int(d))
             return (period, "day") if period else None
         period = cal.month(y, m)
         return (period, "month") if period else None
@@ -525,6 +545,17 @@ def _resolve(
         return (period, "month") if period else None
     if kind == "deadline":
         return _resolve_deadline(g, published)
+    if kind == "first_n":
+        # "the first seven months of 2013": January 1 to the end of the seventh month
+        n = _num(g["n"], lang)
+        if g.get("y"):
+            y = int(g["y"])
+        elif published is not None:
+            y = published.year + lex.YEAR_REFS[lang][_norm(g["yref"])]
+        else:
+            return None
+        last = cal.month(y, n) if n and 1 <= n <= 12 else None
+        return ((dt.date(y, 1, 1), last[1]), "range") if last else None
     if published is None:
         return None
     # Everything below is relative to publication.
@@ -579,7 +610,7 @@ def _resolve(
         if inner is None or inner[0][0] > published:
             return None
         return (inner[0][0], published), "range"
-    if kind == "between":
+    if kind in ("between", "andlist"):
         return _resolve_between(g["a"], g["b"], lang, published)
     if kind == "yrange":
         first, last = cal.year(int(g["y1"])), cal.year(int(g["y2"]))
@@ -682,6 +713,9 @@ def _back(published: dt.date, unit: str, n: int) -> dt.date:
         return published - dt.timedelta(days=n)
     if unit == "week":
         return published - dt.timedelta(weeks=n)
+    if unit in ("year", "decade"):
+        # "over the past five years" written in mid-2012: from January 1, 2007 (annotations)
+        return dt.date(published.year - n * (10 if unit == "decade" else 1), 1, 1)
     months = {"month": n, "year": 12 * n, "decade": 120 * n}[unit]
     y, m = cal.add_months(published.year, published.month, -months)
     last_day = cal.month(y, m)[1].day

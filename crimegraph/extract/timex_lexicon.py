@@ -71,12 +71,13 @@ WEEKDAYS: dict[str, dict[str, int]] = {
 }
 
 # Fixed relative phrases: phrase -> (unit, offset). Units: day, week, month, year,
-# plus "ytd" (the current year up to publication) and "mtd" (the current month so far).
+# plus "ytd" (the current year up to publication), "mtd" (the current month so far) and "wtd"
+# (Monday of the publication week to publication: "earlier this week").
 RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
     "en": {
         "yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1),
         "the day before yesterday": ("day", -2),
-        "last week": ("week", -1), "this week": ("week", 0), "earlier this week": ("week", 0),
+        "last week": ("week", -1), "this week": ("week", 0), "earlier this week": ("wtd", 0),
         "next week": ("week", 1), "the past week": ("week", -1),
         "last month": ("month", -1), "this month": ("month", 0), "next month": ("month", 1),
         "earlier this month": ("mtd", 0),
@@ -184,8 +185,8 @@ PARTS: dict[str, dict[str, tuple[str, ...]]] = {
         "mid": ("mid-", "mid", "middle of", "middle part of"),
         "late": ("late", "late in", "end of", "close of", "latter part of", "last months of",
                  "final months of"),
-        "h1": ("first half of", "first six months of"),
-        "h2": ("second half of", "last six months of"),
+        "h1": ("first half of", "first six months of", "first semester of"),
+        "h2": ("second half of", "last six months of", "second semester of"),
         "q1": ("first quarter of",), "q2": ("second quarter of",),
         "q3": ("third quarter of",), "q4": ("fourth quarter of", "last quarter of"),
     },

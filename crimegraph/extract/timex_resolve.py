@@ -111,7 +111,8 @@ def relative(unit: str, offset: int, published: dt.date) -> tuple[Period, str] |
     """A calendar unit ``offset`` units away from the one holding publication.
 
     Returns the period and its granularity. Units: day, week, month, year, decade (a
-    ten-year range counted back from publication), ytd (year to date), mtd (month to date).
+    ten-year range counted back from publication), ytd (year to date), mtd (month to date),
+    wtd (week to date).
     """
     if unit == "day":
         date = published + dt.timedelta(days=offset)
@@ -131,6 +132,8 @@ def relative(unit: str, offset: int, published: dt.date) -> tuple[Period, str] |
         return (dt.date(published.year, 1, 1), published), "range"
     if unit == "mtd":
         return (published.replace(day=1), published), "range"
+    if unit == "wtd":
+        return (week_of(published)[0], published), "range"
     return None
 
 
