@@ -35,6 +35,8 @@ class Cues:
         self.proven = compile_cues(data["proven"][lang])
         self.own_outlets = {o.casefold() for o in data.get("own_outlets", [])}
         self.own_voice = compile_cues(data["own_voice"][lang])
+        self.outlet_words = frozenset(data.get("outlet_words", []))
+        self.outlet_descriptor = data["outlet_descriptors"][lang][0]
         self.headings = re.compile(
             r"(?:^|\n)\s*(?:" + "|".join(re.escape(h) for h in data["analysis_headings"]) + r")\s*(?:\n|$)"
         )
@@ -56,12 +58,16 @@ TREND_EVENTS = {"production", "cultivation", "group_presence", "trafficking_rout
 _SAY_BEFORE = {
     "en": r"(?:said|says|say|told|tell|stated|claimed|claim|estimated|estimate|estimates|warned|warn|warns|reported|"
           r"announced|confirmed|testified|noted|explained|added|acknowledged|alleged|believes?|believe|found|"
-          r"identified|indicated|argued|insisted|replied|repeated|pointed out|accuse|accuses|maintain|"
-          r"maintains|maintained|stresses|stressed|highlighted|highlights|accusing|claiming|saying)",
+          r"identified|indicated|argued|insisted|replied|repeated|pointed out|accuse|accuses|accused|maintain|"
+          r"maintains|maintained|stresses|stressed|highlighted|highlights|accusing|claiming|saying|"
+          r"declared|calculated|calculates|boasted|believed|admitted|denounced|observed|counted|tallied|documented|"
+          r"revealed|reveals|concluded|concludes|warning)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
-          r"sostienen|asegura|aseguran|afirma|afirman|dice|dicen|destacó|reiteró|respondió)",
+          r"sostienen|asegura|aseguran|afirma|afirman|dice|dicen|destacó|reiteró|respondió|apuntó|expuso|manifestó|"
+          r"subrayó|puntualizó|refirió|mencionó|comentó|expresó|denunciaron|reconoció|admitió|insistió|"
+          r"informa|reportó|documentó)",
     "pt": r"(?:disse|disseram|afirmou|afirmaram|declarou|informou|informaram|explicou|estimou|alertou|revelou|"
           r"confirmou|acrescentou|destacou|ressaltou|calcula|calculam|acredita|acreditam|estima|estimam|diz|dizem|"
           r"afirma|afirmam|acusa|acusam)",
@@ -69,18 +75,22 @@ _SAY_BEFORE = {
 _SAY_AFTER = {
     "en": r"(?:according to|said|says|stated|reported|added|explained|warned|estimated)",
     "es": r"(?:según|de acuerdo con|dijo|afirmó|informó|señaló|indicó|aseguró|explicó|declaró|precisó|detalló|"
-          r"reveló|agregó|añadió|advirtió|confirmó|sostuvo|estimó)",
+          r"reveló|agregó|añadió|advirtió|confirmó|sostuvo|estimó|apuntó|expuso|manifestó|subrayó|puntualizó|"
+          r"refirió|mencionó|comentó|expresó|reconoció|insistió)",
     "pt": r"(?:segundo|de acordo com|conforme|disse|afirmou|informou|declarou|explicou|revelou|acrescentou|"
           r"destacou|ressaltou|confirmou|alertou)",
 }
-_AUX = r"(?:(?:has|have|had|is|are|was|were|also|previously|recently|later|then|ha|han|había|também|tem|têm)\s+)*"
+_AUX = (r"((?:(?:has|have|had|is|are|was|were|been|also|previously|recently|later|then|ha|han|había|también|também|"
+        r"tem|têm|fue|fueron|es|son|foi|foram)\s+)*)")
+# a be-auxiliary before a participle makes it passive: "is estimated", "was reported", "were found"
+_PASSIVE_AUX = re.compile(r"(?<!\w)(?:is|are|was|were|been|fue|fueron|es|son|foi|foram)(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _speaker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(
         r"(?:^|(?<=[,;:\"“”(]))\s*(?:and\s+|but\s+|y\s+|pero\s+|e\s+|mas\s+)?"
-        r"([^,;:\"“”()]{2,90}?)\s*(,?)\s+" + _AUX + _SAY_BEFORE[lang] + r"(?!\w)",
+        r"([^,;:\"“”()]{2,90}?)\s*(,?)\s+" + _AUX + "(" + _SAY_BEFORE[lang] + r")(?!\w)(\s+(?:to|as|by|como|por)\b|(?<=accused)\s+of\b)?",
         re.IGNORECASE,
     )
     after = re.compile(
@@ -122,7 +132,43 @@ def _clean_speaker(phrase: str) -> str | None:
         return None
     if re.search(r"(?<!\w)(?:after|before|when|while|since|después|antes|cuando|depois|quando)(?!\w)", phrase, re.I):
         return None  # "the attack came two weeks after the FELCN announced": a clause, not a speaker
+    if _JUNK_EDGE.search(phrase) or re.match(r"^[\d(]", phrase):
+        return None  # "400 investigations into", "With an", "the arrest of his", "como lo"
     return phrase
+
+
+# A phrase that starts or ends with a function word is a fragment of a clause, not a speaker.
+_JUNK_EDGE = re.compile(
+    r"^(?:with|of|has|have|had|how|among|from|by|into|como|con|de|del|se|lo|le|les|com|do|da)\b|"
+    r"(?<!\w)(?:into|of|by|an|a|the|that|his|her|its|their|to|for|with|from|has|have|had|even|se|lo|le|que|"
+    r"del|de|la|el|los|las|un|una|su|sus|o|os|as|um|uma|seu|sua|em|no|na)$",
+    re.IGNORECASE,
+)
+
+
+_DETERMINERS = {
+    "the", "a", "an", "this", "these", "those", "some", "many", "most", "several", "other", "such", "its", "their",
+    "el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "o", "os", "as", "um",
+    "uma", "uns", "umas",
+}
+
+
+def _speakerlike(phrase: str, at_sentence_start: bool, lang: str) -> bool:
+    """A speaker names someone: a capitalised word or acronym (not just the sentence's first word),
+    or a noun that speaks ("officials", "police", "the report", "las autoridades")."""
+    words = phrase.split()
+    named = [w for i, w in enumerate(words)
+             if w[:1].isupper() and not (i == 0 and at_sentence_start and w.casefold() in _DETERMINERS)]
+    if named:
+        return True
+    return bool(_speaker_heads(lang).search(phrase))
+
+
+@lru_cache(maxsize=None)
+def _speaker_heads(lang: str) -> re.Pattern[str]:
+    text = (resources.files("crimegraph.extract") / "lexicon" / "cues.yaml").read_text(encoding="utf-8")
+    heads = yaml.safe_load(text)["speaker_heads"][lang]
+    return re.compile(r"(?<!\w)(?:" + "|".join(heads) + r")(?!\w)", re.IGNORECASE)
 
 
 _CLAUSE_VERB = re.compile(
@@ -147,8 +193,9 @@ _THAT_CLAUSE = re.compile(r"^\s+[^,.;:]{0,60}?(?<!\w)(?:that|que)(?!\w)", re.IGN
 # NGO", "según el último informe de la UNODC": the body behind a report speaks.
 _REPORT_BY = {
     "en": re.compile(
-        r"(?<!\w)(?:reports?|survey|study|statistics|figures|data|count|analysis|investigation|census)"
-        r"(?:\s+(?:released|published|issued|conducted|compiled))?\s+(?:by|of|from)\s+"
+        r"(?<!\w)(?:reports?|survey|study|statistics|figures|data|count|analysis|investigation|census|estimates)"
+        r"(?:\s+(?:released|published|issued|conducted|compiled|produced|presented)(?:\s+[\w,]+){0,3}?)?"
+        r"\s+(?:by|of|from)\s+"
         r"((?:the\s+)?[^,;:.()\"“”]{2,80}?)(?=\s*(?:[,;:.()\"“”]|$|\s(?:found|find|finds|show|shows|showed|"
         r"counted|estimated|estimates|indicated|indicates|revealed|reveals|said|says|suggests?|which|that|"
         r"released|published|in\s+\d{4})\b))",
@@ -195,13 +242,17 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
     """(speaker phrase, offset in the sentence) of the statement nearest ``anchor``, or None in the
     text's own voice. With ``allow_pronoun`` a bare pronoun ("he added") is returned as such."""
     before, after = _speaker_patterns(lang)
+    original = sentence
+    # a parenthesis ("Mexico's Human Rights Commission (CNDH) said") is blanked out, offsets kept
+    sentence = re.sub(r"(?<=\w )\([^()]{0,120}\)(?=\s*,|\s+[a-z])", lambda m: " " * len(m.group(0)), sentence)
     found: list[tuple[int, str]] = []
     for m in before.finditer(sentence):
         phrase = m.group(1)
         rest = sentence[m.end():]
-        # "..., reported AFP" is inverted; "X, a security expert, told InSight Crime that ..." is not
+        # "..., reported AFP" is inverted; "X, a security expert, told InSight Crime that ..." is not,
+        # nor is "General Jorge Pena, said the FARC had been reduced ...": a clause follows the verb
         inverted = (bool(m.group(2)) and bool(_INVERTED[lang].match(rest))
-                    and not _THAT_CLAUSE.match(rest))
+                    and not _THAT_CLAUSE.match(rest) and len(re.split(r"[,;:.]", rest, maxsplit=1)[0].split()) <= 8)
         if allow_pronoun and phrase.strip().lower() in PRONOUN_SPEAKERS:
             found.append((m.start(1), phrase.strip().lower()))
             continue
@@ -209,6 +260,9 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
             continue  # "..., reported AFP", "..., informó el jefe": the name after the verb speaks
         if _CLAUSE_VERB.search(phrase) or len(phrase.split()) > 8:
             continue
+        verb = m.group(4)
+        if (_PASSIVE_AUX.search(m.group(3) or "") and not verb.endswith("ing")) or m.group(5):
+            continue  # "is estimated", "was reported", "alleged to have", "identified as": nobody speaks
         # keep the last clause of a long stretch: "..., the sources said" -> "the sources"
         cut = max(phrase.rfind(" that "), phrase.rfind(" que "))
         if cut >= 0:
@@ -218,7 +272,9 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
         phrase = _REPORT_PREFIX.sub("", phrase.strip())
         cleaned = _clean_speaker(phrase)
         if cleaned:
-            found.append((m.start(1) + m.group(1).find(cleaned), cleaned))
+            offset = m.start(1) + m.group(1).find(cleaned)
+            if _speakerlike(cleaned, not sentence[:offset].strip(" \"“”'"), lang):
+                found.append((offset, cleaned))
     for m in after.finditer(sentence):
         intro = m.group(0)[: m.start(1) - m.start()].strip().lower()
         if intro not in _INTRODUCERS and (not _INVERTED[lang].match(" " + m.group(1))
@@ -260,11 +316,90 @@ def _media_in(mentions: MentionIndex, start: int, end: int, text: str, own: set[
     return out
 
 
-def _cited_source(sentence: str, start: int, mentions: MentionIndex, text: str, c: "Cues") -> str | None:
+# A name as written: capitalised words, with lowercase particles and dotted forms inside
+# ("Folha de S.Paulo", "El Salvador.com", "the El Paso Times").
+_NAME_RUN = r"((?:[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\w.&'’-]*|[a-z]+[A-Z][\w]*)(?:\s+(?:(?:de|del|da|do|di|y|e|and|of|the)\s+)?(?:[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ][\w.&'’-]*|\d+))*)"
+# Constructions that cite an outlet: "reported X", "X reported", "told X", "according to X",
+# "as reported by X", "in an interview with X" (and their Spanish and Portuguese forms).
+_OUTLET_BEFORE = {
+    "en": r"(?:reported|reports|told|according to|reported by|cited by|obtained by|published by|published in|"
+          r"interview with|interviewed by|wrote|writes|quoted by|said to|speaking to|spoke to|spoke with)",
+    "es": r"(?:según|de acuerdo con|informó|informa|publicó|publica|reportó|reporta|difundió|dijo a|declaró a|"
+          r"aseguró a|afirmó a|explicó a|entrevista con|citado por|citada por|publicado por|publicada por|"
+          r"consultado por|consultada por)",
+    "pt": r"(?:segundo|de acordo com|conforme|informou|publicou|noticiou|divulgou|disse a[o]?|disse à|"
+          r"afirmou a[o]?|entrevista a[o]?|entrevista à|entrevista com|citado por|citada por|publicado por)",
+}
+_OUTLET_AFTER = {
+    "en": r"(?:reported|reports|has reported|wrote|writes|says|said|noted|revealed|found)",
+    "es": r"(?:informó|publicó|reportó|difundió|reveló|señaló|dio a conocer)",
+    "pt": r"(?:informou|publicou|noticiou|divulgou|revelou)",
+}
+_NOT_OUTLET_TYPES = {"person", "state_agency", "government", "international_org", "criminal_group", "place"}
+
+
+@lru_cache(maxsize=None)
+def _outlet_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    desc = cues(lang).outlet_descriptor
+    before = re.compile(
+        r"(?<!\w)" + _OUTLET_BEFORE[lang] + r"\s+(?:(?:the|el|la|los|las|o|a|os|as)\s+)?"
+        r"(?:(?:" + desc + r")\s+)?(?:(?:the|el|la|o|a)\s+)?" + _NAME_RUN,
+        re.IGNORECASE if lang != "en" else 0,
+    )
+    after = re.compile(
+        r"(?:^|(?<=[,;\"“”]))\s*(?:(?:the|el|la|o|a|The|El|La|O|A)\s+)?(?:(?:" + desc + r")\s+)?" + _NAME_RUN
+        + r"\s+" + _OUTLET_AFTER[lang] + r"\s*(?:[.,;:]|$|\s+(?:on|in|last|this|el|en|em|that)\b)",
+    )
+    return before, after
+
+
+def _looks_like_outlet(name: str, described: bool, lang: str, c: "Cues") -> bool:
+    """An outlet's name: one of its words marks it ("Times", "Diario", "Radio"), a descriptor
+    introduced it ("the newspaper X"), or, in an English report, it is a Spanish or Portuguese name
+    with an article ("El Pitazo", "La Tribuna", "O Globo")."""
+    words = name.replace("’", "'").split()
+    if described or any(w.rstrip("'s") in c.outlet_words or w in c.outlet_words for w in words):
+        return True
+    return lang == "en" and len(words) >= 2 and words[0] in {"El", "La", "O", "Los", "Las", "Le"}
+
+
+def _outlet_in(sentence: str, start: int, lang: str, mentions: MentionIndex, text: str, c: "Cues") -> str | None:
+    """The outlet a sentence cites by construction, as written, or None."""
+    before, after = _outlet_patterns(lang)
+    found: list[tuple[int, str]] = []
+    for pattern in (before, after):
+        for m in pattern.finditer(sentence):
+            name = re.sub(r"(?:'s|’s)$", "", m.group(1).rstrip("."))
+            lead = re.match(r"(?:As|But|And|However|While|Meanwhile|Also|Como|Pero|Mas|Porém)\s+", name)
+            offset = m.start(1) + (lead.end() if lead else 0)
+            name = name[lead.end():] if lead else name
+            s, e = start + offset, start + offset + len(name)
+            if not name or any(own in name.casefold() for own in c.own_outlets):
+                continue
+            kinds = {ent.type for a, b, ent in mentions.within(max(0, s - 200), e + 200) if a < e and s < b}
+            described = bool(re.search(r"(?:" + c.outlet_descriptor + r")\s+(?:the\s+|el\s+|la\s+)?$",
+                                       sentence[:offset], re.IGNORECASE))
+            strong = "media" in kinds or _looks_like_outlet(name, described, "", c)
+            if strong and kinds & {"state_agency", "government", "international_org", "place"} - {"media"}:
+                strong = "media" in kinds
+            weak = not kinds & _NOT_OUTLET_TYPES and _looks_like_outlet(name, described, lang, c)
+            if strong or weak:
+                # the name as written: "the Wall Street Journal", "The Gleaner"
+                the = re.search(r"(?<!\w)(?:the|The)\s+$", sentence[:offset])
+                found.append((offset, f"{the.group(0)}{name}" if the else name))
+    if not found:
+        return None
+    return found[-1][1]
+
+
+def _cited_source(sentence: str, start: int, mentions: MentionIndex, text: str, c: "Cues",
+                  lang: str = "en") -> str | None:
     if not c.say.search(sentence) and not c.reported.search(sentence):
         return None
     media = _media_in(mentions, start, start + len(sentence), text, c.own_outlets)
-    return media[-1][2] if media else None
+    if media:
+        return media[-1][2]
+    return _outlet_in(sentence, start, lang, mentions, text, c)
 
 
 _DATELINE = re.compile(r"^[^\n]{0,80}?\(([A-Z][\w.&' -]{1,30})\)\s*\.?\s*[-–—]")
@@ -331,7 +466,7 @@ def annotate_events(
     for ev in events:
         sent = by_start.get(ev.evidence[0].start)
         sentence = sent.text if sent else text[ev.evidence[0].start : ev.evidence[0].end]
-        source = _cited_source(sentence, ev.evidence[0].start, mentions, text, c) or doc_source
+        source = _cited_source(sentence, ev.evidence[0].start, mentions, text, c, lang) or doc_source
         anchor = (ev.trigger.start - ev.evidence[0].start) if ev.trigger else 0
         hit = speaker_of(sentence, lang, anchor, allow_pronoun=True)
         speaker = hit[0] if hit else None
