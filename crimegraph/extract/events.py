@@ -501,18 +501,23 @@ def _same_paragraph(text: str, end: int, start: int) -> bool:
     return 0 <= end <= start and "\n" not in text[end:start]
 
 
-# A weekday or date right after a verb of saying dates the statement, not the event.
+# A weekday or date right after a verb of saying dates the statement, not the event, when the
+# statement's clause follows ("said on Tuesday that ...") or the sentence ends ("..., police said on
+# Tuesday."). Followed by its object ("announced on January 30 the arrests of ..."), it dates the
+# event, as the annotations do.
 _SAID_TIME = re.compile(
     r"(?:said|told|announced|reported|stated|confirmed|dijo|informó|anunció|señaló|indicó|afirmó|"
     r"disse|informou|anunciou|afirmou)\s+(?:(?!that\b|que\b)\w+\s+)?$",
     re.IGNORECASE,
 )
+_CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:(?:that|que)(?!\w)|[.!?\"”]*\s*$)", re.IGNORECASE)
 
 
 def _usable(t: Any, text: str, sent: Sentence) -> bool:
     if t.span is None or t.start < sent.start or t.end > sent.end:
         return False
-    return not _SAID_TIME.search(text[max(sent.start, t.start - 30) : t.start])
+    said = _SAID_TIME.search(text[max(sent.start, t.start - 30) : t.start])
+    return not (said and _CLAUSE_AFTER.match(text, t.end, sent.end))
 
 
 def _has_time(times: list[Any], sent: Sentence) -> bool:
@@ -541,11 +546,15 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
     """The time of the event: an expression right after the trigger ("arrested on Tuesday"), else
     the nearest before the trigger, else the nearest after. A day stated earlier in the clause wins
     over a coarser expression that contains it ("on Wednesday dismantled the largest lab found this
-    year, and arrested three")."""
+    year, and arrested three"). Two kinds of expression are passed over while another is usable: the
+    baseline of a comparison ("up from 166 in 2012", "from 484 in 2009 to 540 in 2010") and the date
+    of a statement that reports the event ("On January 11, the paper reported that ...")."""
     skip = _dateline_end(text)
     usable = [t for t in times if _usable(t, text, sent) and t.start >= skip]
     if not usable:
         return None
+    preferred = [t for t in usable if not _baseline(text, t, sent) and not _statement_time(text, t, trig_start, sent)]
+    usable = preferred or usable
     if trig_end is not None:
         close = [t for t in usable if t.start >= trig_end and _RIGHT_AFTER.match(text[trig_end:t.start])]
         if close:
@@ -560,6 +569,32 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
                     return t
         return best
     return min(usable, key=lambda t: t.start - trig_start)
+
+
+# What introduces the baseline of a comparison, up to the time expression in the same clause.
+_BASELINE = re.compile(
+    r"(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|versus|vs\.|than|frente\s+a|comparad[oa]s?\s+con|"
+    r"en\s+comparación\s+con|respecto\s+(?:a|al|de)|em\s+comparação\s+com|comparad[oa]s?\s+com|"
+    r"em\s+relação\s+a|ante\s+l[oa]s)\s+[^,;:()]{0,40}$",
+    re.IGNORECASE,
+)
+# A verb of saying followed by its clause: a time before it dates the statement.
+_STATEMENT = re.compile(
+    r"(?<!\w)(?:said|says|reported|reports|announced|announces|stated|told\s+\w+(?:\s+\w+)?|revealed|confirmed|"
+    r"dijo|informó|anunció|señaló|indicó|afirmó|reportó|declaró|aseguró|disse|informou|anunciou|afirmou|"
+    r"declarou|relatou)\s+(?:that|que)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _baseline(text: str, t: Any, sent: Sentence) -> bool:
+    """``t`` dates the baseline of a comparison ("up from 166 in 2012")."""
+    return bool(_BASELINE.search(text, max(sent.start, t.start - 60), t.start))
+
+
+def _statement_time(text: str, t: Any, trig_start: int, sent: Sentence) -> bool:
+    """``t`` stands before a verb of saying that introduces the event's clause."""
+    return t.end <= trig_start and bool(_STATEMENT.search(text, t.end, trig_start))
 
 
 def _requirements_met(cue: EventCue, types_here: set[str], has_drug: bool, quantities: list[Any]) -> bool:
