@@ -269,3 +269,71 @@ def test_real_articles_offsets_and_units(shared_data):
     assert len(found) > 100
     units = {q.unit for q in found}
     assert {"kg", "t", "usd", "brl", "people", "share", "hectares"} <= units
+
+
+# --- counts of cases, changes "from A to B", and what an event takes ----------------------
+
+
+def _units(text, lang):
+    return [(q.text, q.value, q.unit, q.superseded) for q in find_quantities(text, lang)]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Police registered 145 kidnappings in the state.", ("145 kidnappings", 145, "cases")),
+    ("es", "Se presentaron 38 denuncias ante la fiscalía.", ("38 denuncias", 38, "cases")),
+    ("es", "Fueron desplegados mil 500 elementos de la Policía Federal.", ("mil 500 elementos", 1500, "police")),
+])
+def test_reported_crimes_and_agents_are_counted(lang, text, expected):
+    assert [(t, v, u) for t, v, u, _ in _units(text, lang)] == [expected]
+
+
+def test_change_end_value_takes_the_start_unit_and_supersedes_it():
+    text = "Output rose from 1,053 metric tons in 2016 to 1,379 in 2017."
+    assert _units(text, "en") == [("1,053 metric tons", 1053, "t", True), ("1,379", 1379, "t", False)]
+
+
+def test_change_between_bare_numbers_takes_the_sentence_count_noun():
+    text = "Kidnappings in the state plummeted from 37 to 17, officials said."
+    assert _units(text, "en") == [("37", 37, "cases", True), ("17", 17, "cases", False)]
+    text = "Los homicidios pasaron de 112 en 2009 a 604 en 2010."
+    assert _units(text, "es") == [("112", 112, "deaths", True), ("604", 604, "deaths", False)]
+
+
+def test_numbers_without_a_change_or_a_noun_stay_unitless():
+    assert _units("The file ran from page 12 to 40.", "en") == []
+    assert _units("He counted from 1 to 10.", "en") == []
+
+
+def test_a_range_is_not_a_change():
+    found = find_quantities("Each boat carried from 2 to 3 tons of cocaine.", "en")
+    assert [(q.value, q.low, q.high, q.unit, q.superseded) for q in found] == [(2, 2, 3, "t", False)]
+
+
+def _event_quantity(text, etype, trigger):
+    from crimegraph.extract import events as ev
+
+    sent = ev.Sentence(0, len(text), text)
+    units = ev.QUANTITY_UNITS[etype]
+    found = find_quantities(text, "en")
+    q = ev._nearest(found, text.index(trigger), sent, lambda x: x.unit in units)
+    return ev._quantity(q, units) if q else None
+
+
+def test_event_range_keeps_the_lower_bound():
+    q = _event_quantity("Each plane carries 300 to 400 kilos of cocaine from Peru.", "seizure", "carries")
+    assert (q.value, q.unit, q.approximate) == (300, "kg", True)
+
+
+def test_event_prefers_the_count_over_a_percentage_and_the_end_of_a_change():
+    text = "Drug-related homicides increased by 11.6 percent, from 484 in 2009 to 540 in 2010."
+    q = _event_quantity(text, "violence", "homicides")
+    assert (q.value, q.unit) == (540, "deaths")
+    q = _event_quantity("Homicides fell 20 percent in the city last year.", "violence", "Homicides")
+    assert (q.value, q.unit) == (20, "percent")
+
+
+def test_event_units_follow_the_annotations():
+    q = _event_quantity("Coca crops grew 30 percent in Narino.", "cultivation", "crops")
+    assert (q.value, q.unit) == (30, "percent")
+    q = _event_quantity("Some 38 extortion cases were reported in Caracas.", "extortion_kidnapping", "extortion")
+    assert (q.value, q.unit) == (38, "cases")
