@@ -83,6 +83,9 @@ _SAY_AFTER = {
 _AUX = (r"((?:(?:has|have|had|is|are|was|were|been|also|previously|recently|later|then|ha|han|había|también|também|"
         r"tem|têm|fue|fueron|es|son|foi|foram)\s+)*)")
 # a be-auxiliary before a participle makes it passive: "is estimated", "was reported", "were found"
+# verbs of saying that are also participles; followed by a preposition of place they describe a noun
+_PARTICIPLES = {"found", "identified", "reported", "documented", "observed", "counted", "estimated", "alleged"}
+_PLACE_PREP = re.compile(r"^\s+(?:in|on|at|near|inside|during|along|across|around|off|outside)\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"(?<!\w)(?:is|are|was|were|been|fue|fueron|es|son|foi|foram)(?!\w)", re.IGNORECASE)
 
 
@@ -263,6 +266,8 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
         verb = m.group(4)
         if (_PASSIVE_AUX.search(m.group(3) or "") and not verb.endswith("ing")) or m.group(5):
             continue  # "is estimated", "was reported", "alleged to have", "identified as": nobody speaks
+        if verb.lower() in _PARTICIPLES and _PLACE_PREP.match(rest):
+            continue  # "coca plots recently found in the park": a participle describing the noun
         # keep the last clause of a long stretch: "..., the sources said" -> "the sources"
         cut = max(phrase.rfind(" that "), phrase.rfind(" que "))
         if cut >= 0:
@@ -281,8 +286,10 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
                                           or not sentence[: m.start()].rstrip().endswith((",", '"', "”", "'"))):
             continue  # "said the raid showed ...", "the document said Bolivia had ...": a clause follows
         phrase = _TAIL.sub("", _REPORT_PREFIX.sub("", m.group(1)))
-        if _CLAUSE_VERB.search(phrase):
-            continue
+        if _CLAUSE_VERB.search(phrase) or re.search(
+                r"(?<!\w)(?:released|published|issued|produced|presented|compiled|conducted|publicad[oa]s?|"
+                r"divulgad[oa]s?)$", phrase.strip(), re.IGNORECASE):
+            continue  # "according to figures published on May 3 by X": the body after "by" speaks
         cleaned = _clean_speaker(phrase)
         if cleaned:
             found.append((m.start(1), cleaned))
@@ -472,8 +479,8 @@ def annotate_events(
         speaker = hit[0] if hit else None
         if speaker in PRONOUN_SPEAKERS:
             speaker = _earlier_speaker(sentences, sent, lang)
-        if speaker and speaker.casefold() in c.own_outlets:
-            speaker = None  # "as InSight Crime has reported": the publisher's own voice
+        if speaker and any(own in speaker.casefold() for own in c.own_outlets):
+            speaker = None  # "as InSight Crime has reported", "InSight Crime field research": the publisher's voice
         if speaker and _OUTLET_REFERENCE.match(speaker):
             # "according to the newspaper": the outlet cited last before this sentence
             earlier = _media_in(mentions, 0, ev.evidence[0].start, text, c.own_outlets)
