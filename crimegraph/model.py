@@ -211,6 +211,9 @@ class Event:
     polarity: str = "positive"
     confidence: float = 0.5
     trigger: Span | None = None
+    # Which detector proposed the event: "cue" (the lexicon) or "classifier" (the learned sentence
+    # classifier). Internal: not part of the facts contract, not serialized.
+    detector: str = field(default="cue", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out = {

@@ -423,10 +423,9 @@ def detect_events(
     """Events of every sentence, with roles, time, quantity and evidence (attribution comes later).
 
     Without ``classifier`` every event the cue lexicon finds is returned. With a
-    ``crimegraph.extract.event_classifier.SentenceClassifier``, the classifier decides which types
-    each sentence states: cue events it rejects are dropped, types it finds where no cue fired get
-    an event triggered at the sentence's most telling word, and each event's confidence is the
-    classifier's probability.
+    ``crimegraph.extract.event_classifier.SentenceClassifier``, types it finds where no cue fired
+    get an event too (``detector="classifier"``), triggered at the sentence's most telling word,
+    with the classifier's probability as its confidence.
     """
     events: list[Event] = []
     for view in sentence_views(text, sentences, mentions, times, quantities):
@@ -436,17 +435,16 @@ def detect_events(
         if classifier is None:
             events.extend(found.values())
             continue
-        for etype, prob in classifier.decide(text, view, lang, levels, set(found)):
-            ev = found.get(etype)
-            if ev is None:
-                trig = classifier.trigger(view.sent, etype)
-                if trig is None:
-                    continue
-                ev = build_event(text, view, etype, trig[0], trig[1], lang, times)
-                if ev is None:
-                    continue
-            ev.confidence = round(prob, 3)
-            events.append(ev)
+        events.extend(found.values())
+        for etype, prob in classifier.decide(text, view, lang, levels, set(found), times):
+            trig = classifier.trigger(view.sent, etype, view)
+            if trig is None:
+                continue
+            ev = build_event(text, view, etype, trig[0], trig[1], lang, times)
+            if ev is not None:
+                ev.detector = "classifier"
+                ev.confidence = round(prob, 3)
+                events.append(ev)
     return _merge_restatements(events)
 
 

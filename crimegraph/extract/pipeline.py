@@ -83,7 +83,7 @@ class Extractor:
     """Runs the registered stages over documents. Resources load on first use and are kept."""
 
     def __init__(self, stages: Iterable[str] | None = None, *, kb: Any = None, geocoder: Any = None, topics: Any = None,
-                 topic_embeddings: bool = False):
+                 topic_embeddings: bool = False, event_classifier: Any = "shipped"):
         from crimegraph.extract import stages as _builtin  # noqa: F401  (registers the built-in stages)
 
         names = list(stages) if stages is not None else list(STAGES)
@@ -102,6 +102,9 @@ class Extractor:
         self._geocoder = geocoder
         self._topics = topics
         self.topic_embeddings = topic_embeddings  # English topics with the embedding head (slower)
+        # "shipped": the model in crimegraph/extract/models (cue rules alone if absent); None: cue rules
+        # alone; or a SentenceClassifier
+        self._event_classifier = event_classifier
 
     # -- resources ----------------------------------------------------------------------------
 
@@ -117,6 +120,14 @@ class Extractor:
 
             self._kb = KnowledgeBase.load()
         return self._kb
+
+    @property
+    def event_classifier(self) -> Any:
+        if isinstance(self._event_classifier, str):
+            from crimegraph.extract.event_classifier import default_classifier
+
+            self._event_classifier = default_classifier()
+        return self._event_classifier
 
     @property
     def geocoder(self) -> Any:
@@ -154,16 +165,22 @@ class Extractor:
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Facts]:
         """Facts of each document, in input order. spaCy runs batched (``nlp.pipe``) per language."""
+        for a in self.analyze_many(documents, batch_size):
+            yield a.facts()
+
+    def analyze_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
+        """The working state of each document after this extractor's stages, in input order
+        (for tools that need more than the facts, such as classifier training)."""
         batch: list[Document] = []
         for document in documents:
             batch.append(document)
             if len(batch) >= batch_size:
-                yield from self._run_batch(batch)
+                yield from self._analyze_batch(batch)
                 batch = []
         if batch:
-            yield from self._run_batch(batch)
+            yield from self._analyze_batch(batch)
 
-    def _run_batch(self, documents: list[Document]) -> Iterator[Facts]:
+    def _analyze_batch(self, documents: list[Document]) -> list[Analysis]:
         analyses = [Analysis(d, self.language_of(d)) for d in documents]
         for st in self.stages:
             if st.batched:
@@ -171,8 +188,7 @@ class Extractor:
             else:
                 for a in analyses:
                     st.func(self, a)
-        for a in analyses:
-            yield a.facts()
+        return analyses
 
 
 def load_pipeline(lang: str) -> "Language":

@@ -73,7 +73,8 @@ def _events(ex: Extractor, a: Analysis) -> None:
     text = a.document.text
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in a.doc.sents]
     mentions = MentionIndex(a.entities)
-    events = detect_events(text, sentences, a.lang, mentions, a.times, a.quantities)
+    classifier = ex.event_classifier
+    events = detect_events(text, sentences, a.lang, mentions, a.times, a.quantities, classifier=classifier)
     opinion = bool(a.document.title and _OPINION.match(a.document.title))
     events = annotate_events(events, text, sentences, a.lang, mentions, analysis_document=opinion)
     for i, ev in enumerate(events, 1):

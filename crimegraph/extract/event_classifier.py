@@ -1,0 +1,200 @@
+"""A learned sentence classifier that decides which event types a sentence states.
+
+The cue lexicon (``events.py``) is precise on the phrasings it knows and blind to the others
+("the group has since expanded into Honduras"). This classifier reads every sentence and gives,
+per event type, the probability that the sentence states an event of that type. Its features
+are the sentence's words and word pairs with entity mentions replaced by their type ("arrested
+PERSON in PLACE"), how far each type's cue got (trigger found, constraints held, event built),
+which kinds of entity, quantity and time the sentence holds, and its language and position. It
+is one logistic regression per type (scikit-learn to train; inference is a dot product over the
+stored weights, no scikit-learn needed).
+
+Decisions: the classifier adds events; it does not remove any. A type no cue found is added when
+its probability reaches ``add``, with its trigger at the sentence's word that weighs most for the
+type; cue events stay under their own confidence model (``attribution.py``). The threshold and
+the regularisation were chosen by document-grouped cross-validation on the training documents (``python -m crimegraph.extract.event_classifier train``); the
+training documents are the tuning part of the evaluation set plus the training annotations in
+``crimegraph/evaluate/gold/train/``, never the held-out part. See docs/extraction.md.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from crimegraph.errors import ConfigError
+from crimegraph.extract.events import Sentence, SentenceView
+
+log = logging.getLogger(__name__)
+
+__all__ = ["SentenceClassifier", "sentence_features", "MODEL_FILE"]
+
+MODEL_FILE = "sentence-types.json.gz"
+FORMAT = 2
+STEM = 5
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_QUOTE = re.compile(r"[\"“”«»]")
+# Entity types as they appear in the word features ("arrested PERSON in PLACE").
+_PLACEHOLDER = {
+    "place": "PLACE", "criminal_group": "GROUP", "state_agency": "AGENCY", "government": "GOVT",
+    "person": "PERSON", "commodity": "COMMODITY", "international_org": "INTORG", "media": "MEDIA",
+    "organization": "ORG", "generic_actor": "GENERIC",
+}
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _word_feature(word: str) -> str:
+    if any(ch.isdigit() for ch in word):
+        return "NUM"
+    return _fold(word)
+
+
+def _tokens(view: SentenceView) -> list[tuple[str, int, int]]:
+    """(token, start, end) over the sentence, each entity mention one placeholder token."""
+    sent = view.sent
+    spans = sorted((max(s, sent.start), min(e, sent.end), ent.type) for s, e, ent in view.inside)
+    out: list[tuple[str, int, int]] = []
+    pos = sent.start
+    for s, e, etype in spans + [(sent.end, sent.end, None)]:
+        if s < pos:
+            continue
+        for m in _WORD.finditer(sent.text, pos - sent.start, s - sent.start):
+            out.append((_word_feature(m.group()), sent.start + m.start(), sent.start + m.end()))
+        if etype is not None:
+            out.append((_PLACEHOLDER.get(etype, "ENTITY"), s, e))
+        pos = max(pos, e)
+    return out
+
+
+def sentence_features(view: SentenceView, lang: str, levels: dict[str, int]) -> list[str]:
+    """The classifier's features of one sentence (strings; each present feature has value 1)."""
+    toks = [t for t, _, _ in _tokens(view)]
+    feats = {f"w:{t}" for t in toks}
+    # word beginnings stand for their inflections ("battled", "battles", "battling")
+    feats.update(f"s:{t[:STEM]}" for t in toks if len(t) > STEM and t.islower())
+    feats.update(f"b:{a}_{b}" for a, b in zip(toks, toks[1:]))
+    for etype, level in levels.items():
+        for lv in range(1, level + 1):
+            feats.add(f"cue:{etype}:{lv}")
+    feats.update(f"ent:{t}" for t in view.types_here)
+    if view.inherited:
+        feats.add("ent:inherited_place")
+    if view.has_drug:
+        feats.add("ent:drug")
+    feats.update(f"qty:{q.unit}" for q in view.quantities)
+    if view.inherited_time is not None:
+        feats.add("time:inherited")
+    feats.add(f"lang:{lang}")
+    feats.add(f"pos:{min(view.index, 3)}")
+    feats.add(f"len:{min(len(toks) // 10, 5)}")
+    if _QUOTE.search(view.sent.text):
+        feats.add("quoted")
+    if view.listed:
+        feats.add("activity_list")
+    return sorted(feats)
+
+
+def add_time_features(feats: list[str], view: SentenceView, times: Iterable[Any]) -> list[str]:
+    """The granularities of the time expressions inside the sentence."""
+    extra = {f"time:{t.span.granularity}" for t in times
+             if t.span is not None and view.sent.start <= t.start and t.end <= view.sent.end}
+    return sorted(set(feats) | extra)
+
+
+@dataclass
+class SentenceClassifier:
+    """Per-type logistic weights over sentence features, with the threshold for adding an event."""
+
+    types: list[str]
+    weights: dict[str, dict[str, float]]  # type -> feature -> weight (zero weights left out)
+    intercepts: dict[str, float]
+    add: float
+    meta: dict[str, Any]
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "SentenceClassifier":
+        if path is None:
+            ref = resources.files("crimegraph.extract") / "models" / MODEL_FILE
+            raw = ref.read_bytes()
+            name = f"crimegraph/extract/models/{MODEL_FILE}"
+        else:
+            path = Path(path)
+            if not path.is_file():
+                raise ConfigError(f"{path}: event classifier model not found")
+            raw = path.read_bytes()
+            name = str(path)
+        try:
+            data = json.loads(gzip.decompress(raw).decode("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"{name}: not a readable event classifier model ({exc})") from exc
+        if data.get("format") != FORMAT:
+            raise ConfigError(f"{name}: model format {data.get('format')!r}, expected {FORMAT}; retrain it")
+        return cls(data["types"], data["weights"], data["intercepts"], data["add"], data.get("meta", {}))
+
+    def to_bytes(self) -> bytes:
+        data = {"format": FORMAT, "types": self.types, "weights": self.weights, "intercepts": self.intercepts,
+                "add": self.add, "meta": self.meta}
+        return gzip.compress(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"), mtime=0)
+
+    # -- scoring -------------------------------------------------------------------------------
+
+    def __post_init__(self) -> None:
+        # feature -> [(type index, weight)], so scoring a sentence reads each of its features once
+        self._by_feature: dict[str, list[tuple[int, float]]] = {}
+        for i, etype in enumerate(self.types):
+            for f, w in self.weights[etype].items():
+                self._by_feature.setdefault(f, []).append((i, w))
+
+    def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
+        z = [self.intercepts[t] for t in self.types]
+        for f in feats:
+            for i, w in self._by_feature.get(f, ()):
+                z[i] += w
+        return {t: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, zi)))) for t, zi in zip(self.types, z)}
+
+    def decide(self, text: str, view: SentenceView, lang: str, levels: dict[str, int], found: set[str],
+               times: Iterable[Any] = ()) -> list[tuple[str, float]]:
+        """The types no cue found (``found``) that this sentence states with probability ``add`` or
+        more, with their probabilities. Cue events are decided by their own confidence model."""
+        probs = self.probabilities(add_time_features(sentence_features(view, lang, levels), view, times))
+        return [(t, probs[t]) for t in self.types if t not in found and probs[t] >= self.add]
+
+    def trigger(self, sent: Sentence, etype: str, view: SentenceView | None = None) -> tuple[int, int] | None:
+        """The span of the sentence's word with the largest positive weight for ``etype``."""
+        w = self.weights.get(etype, {})
+        best, best_w = None, 0.0
+        if view is not None:
+            tokens = [(t, s, e) for t, s, e in _tokens(view) if t == t.lower()]
+        else:
+            tokens = [(_word_feature(m.group()), sent.start + m.start(), sent.start + m.end())
+                      for m in _WORD.finditer(sent.text)]
+        for tok, s, e in tokens:
+            weight = w.get(f"w:{tok}", 0.0)
+            if weight > best_w:
+                best, best_w = (s, e), weight
+        return best
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> SentenceClassifier | None:
+    """The shipped model, or None when it is absent (the cue lexicon then works alone)."""
+    ref = resources.files("crimegraph.extract") / "models" / MODEL_FILE
+    if not ref.is_file():
+        log.warning("no event classifier model at crimegraph/extract/models/%s; cue rules only", MODEL_FILE)
+        return None
+    return SentenceClassifier.load()

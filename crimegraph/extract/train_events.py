@@ -1,0 +1,221 @@
+"""Train the sentence classifier of ``event_classifier.py`` on annotated documents.
+
+    python -m crimegraph.extract.train_events [--data ../shared/data] [--out FILE] [--folds 5]
+
+Training documents: the tuning part of the evaluation set (``crimegraph.evaluate.run.split_parts``)
+plus every file in ``crimegraph/evaluate/gold/train/``. The held-out part is never read. A
+sentence is labelled with the types of the gold events whose trigger lies in it. The
+regularisation strength and the threshold for adding an event are chosen by document-grouped
+cross-validation on the training documents; the report prints the cross-validated sentence-level
+figures. Needs scikit-learn (installed with the project) and the shared data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crimegraph.extract.entities import MentionIndex
+from crimegraph.extract.event_classifier import MODEL_FILE, SentenceClassifier, add_time_features, sentence_features
+from crimegraph.extract.events import Sentence, rule_events, sentence_views
+from crimegraph.model import EVENT_TYPES
+
+log = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TRAIN_GOLD_DIR = PACKAGE_DIR.parent / "evaluate" / "gold" / "train"
+DEFAULT_OUT = PACKAGE_DIR / "models" / MODEL_FILE
+PRE_EVENT_STAGES = ["nlp", "actors", "places", "times", "quantities", "entities"]
+C_GRID = (0.1, 0.3, 1.0)
+THRESHOLDS = [round(0.05 * i, 2) for i in range(4, 19)]
+MIN_FEATURE_COUNT = 2
+MIN_WEIGHT = 0.01  # smaller weights are left out of the shipped model (size; they move no decision)
+
+
+@dataclass
+class Row:
+    """One sentence of a training document."""
+
+    group: str  # the document, for grouped cross-validation
+    features: list[str]
+    found: frozenset[str]  # types the cue lexicon built an event for
+    labels: frozenset[str]  # gold types whose trigger is in the sentence
+
+
+def training_documents(data_dir: Path) -> list[Any]:
+    """Gold documents: the evaluation set's tuning part plus the training annotations."""
+    from crimegraph.evaluate.events import load_gold
+    from crimegraph.evaluate.run import load_sets, split_parts
+
+    sets = load_sets(data_dir)
+    tuning, _held_out = split_parts(sets)
+    docs = [sets[name][i] for name, i in tuning]
+    extra = sorted(TRAIN_GOLD_DIR.glob("*.jsonl"))
+    if extra:
+        docs += load_gold(extra, data_dir)
+    return docs
+
+
+def sentence_rows(gold_docs: list[Any], extractor: Any = None) -> list[Row]:
+    """Features and labels of every sentence of the gold documents (headlines left out, as in detection)."""
+    from crimegraph.extract.pipeline import Extractor
+
+    extractor = extractor or Extractor(PRE_EVENT_STAGES)
+    rows: list[Row] = []
+    by_id = {g.document.id: g for g in gold_docs}
+    for a in extractor.analyze_many([g.document for g in gold_docs]):
+        gold = by_id[a.document.id]
+        text = a.document.text
+        sentences = [Sentence(s.start_char, s.end_char, s.text) for s in a.doc.sents]
+        mentions = MentionIndex(a.entities)
+        for view in sentence_views(text, sentences, mentions, a.times, a.quantities):
+            if view.headline:
+                continue
+            found, levels = rule_events(text, view, a.lang, a.times)
+            feats = add_time_features(sentence_features(view, a.lang, levels), view, a.times)
+            labels = frozenset(ev.type for ev in gold.events
+                               if ev.trigger and view.sent.start <= ev.trigger[0] < view.sent.end)
+            rows.append(Row(gold.item, feats, frozenset(found), labels))
+    return rows
+
+
+def _matrix(rows: list[Row], vocab: dict[str, int]) -> Any:
+    from scipy.sparse import csr_matrix
+
+    indptr, indices = [0], []
+    for r in rows:
+        indices.extend(sorted({vocab[f] for f in r.features if f in vocab}))
+        indptr.append(len(indices))
+    return csr_matrix(([1.0] * len(indices), indices, indptr), shape=(len(rows), len(vocab)))
+
+
+def _vocab(rows: list[Row]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r.features:
+            counts[f] = counts.get(f, 0) + 1
+    kept = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    return {f: i for i, f in enumerate(kept)}
+
+
+def _fit(X: Any, y: list[int], C: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    if sum(y) == 0:
+        return None
+    model = LogisticRegression(C=C, solver="liblinear", max_iter=1000)
+    model.fit(X, y)
+    return model
+
+
+def out_of_fold(rows: list[Row], types: list[str], C: float, folds: int) -> list[dict[str, float]]:
+    """Each sentence's probabilities from a model that did not see its document."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [r.group for r in rows]
+    probs: list[dict[str, float]] = [{} for _ in rows]
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(rows, groups=groups):
+        train_rows = [rows[i] for i in train_idx]
+        vocab = _vocab(train_rows)
+        X_train = _matrix(train_rows, vocab)
+        X_test = _matrix([rows[i] for i in test_idx], vocab)
+        for etype in types:
+            model = _fit(X_train, [int(etype in r.labels) for r in train_rows], C)
+            p = model.predict_proba(X_test)[:, 1] if model is not None else [0.0] * len(test_idx)
+            for i, pi in zip(test_idx, p):
+                probs[i][etype] = float(pi)
+    return probs
+
+
+def decision_scores(rows: list[Row], probs: list[dict[str, float]], add: float) -> dict[str, float]:
+    """Sentence-type precision, recall and F1 of cue events plus the classifier's additions at ``add``."""
+    tp = n_pred = n_gold = 0
+    for r, p in zip(rows, probs):
+        pred = set(r.found) | {t for t, pt in p.items() if pt >= add}
+        tp += len(pred & r.labels)
+        n_pred += len(pred)
+        n_gold += len(r.labels)
+    prec = tp / n_pred if n_pred else 0.0
+    rec = tp / n_gold if n_gold else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"precision": round(prec, 4), "recall": round(rec, 4), "f1": round(f1, 4), "tp": tp,
+            "predicted": n_pred, "gold": n_gold}
+
+
+def best_threshold(rows: list[Row], probs: list[dict[str, float]]) -> tuple[float, dict[str, float]]:
+    """The ``add`` threshold with the best F1; among near-ties (within 0.005) the higher precision."""
+    best: tuple[float, dict[str, float]] | None = None
+    for add in THRESHOLDS:
+        s = decision_scores(rows, probs, add)
+        if (best is None or s["f1"] > best[1]["f1"] + 0.005
+                or (s["f1"] >= best[1]["f1"] - 0.005 and s["precision"] > best[1]["precision"])):
+            best = (add, s)
+    assert best is not None
+    return best
+
+
+def train(rows: list[Row], folds: int = 5, c_grid: tuple[float, ...] = C_GRID) -> tuple[SentenceClassifier, dict[str, Any]]:
+    types = sorted(EVENT_TYPES)
+    cue_only = decision_scores(rows, [{} for _ in rows], 1.0)
+    report: dict[str, Any] = {"sentences": len(rows), "documents": len({r.group for r in rows}),
+                              "positive_sentences": sum(1 for r in rows if r.labels), "cue_rules_alone": cue_only,
+                              "grid": []}
+    chosen = None
+    for C in c_grid:
+        probs = out_of_fold(rows, types, C, folds)
+        add, scores = best_threshold(rows, probs)
+        report["grid"].append({"C": C, "add": add, **scores})
+        log.info("C=%s add=%s %s", C, add, scores)
+        if chosen is None or scores["f1"] > chosen[2]["f1"]:
+            chosen = (C, add, scores)
+    assert chosen is not None
+    C, add, scores = chosen
+    report["chosen"] = {"C": C, "add": add, "cross_validated": scores}
+    vocab = _vocab(rows)
+    X = _matrix(rows, vocab)
+    names = sorted(vocab, key=vocab.get)
+    weights: dict[str, dict[str, float]] = {}
+    intercepts: dict[str, float] = {}
+    for etype in types:
+        model = _fit(X, [int(etype in r.labels) for r in rows], C)
+        if model is None:
+            weights[etype], intercepts[etype] = {}, -30.0
+            continue
+        coef = model.coef_[0]
+        weights[etype] = {names[j]: round(float(coef[j]), 3) for j in range(len(names)) if abs(coef[j]) >= MIN_WEIGHT}
+        intercepts[etype] = round(float(model.intercept_[0]), 4)
+    meta = {"trained_on": report["documents"], "sentences": len(rows), "C": C,
+            "cross_validated": scores, "cue_rules_alone": cue_only}
+    return SentenceClassifier(types, weights, intercepts, add, meta), report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crimegraph.extract.train_events", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=PACKAGE_DIR.parent.parent.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if not args.data.is_dir():
+        print(f"error: shared data folder {args.data} not found; pass --data", file=sys.stderr)
+        return 3
+    t0 = time.time()
+    docs = training_documents(args.data)
+    rows = sentence_rows(docs)
+    model, report = train(rows, folds=args.folds)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(model.to_bytes())
+    report["seconds"] = round(time.time() - t0, 1)
+    report["model"] = str(args.out)
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The learned sentence classifier: features, scoring, decisions, training, and its use in detection.
+
+Every sentence below was written for these tests.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+
+import pytest
+
+from crimegraph.errors import ConfigError
+from crimegraph.extract.entities import MentionIndex
+from crimegraph.extract.event_classifier import SentenceClassifier, default_classifier, sentence_features
+from crimegraph.extract.events import detect_events, rule_events, sentence_views
+from crimegraph.extract.train_events import Row, best_threshold, decision_scores, train
+from crimegraph.model import EVENT_TYPES
+from test_events_rules import _entities, _sentences
+
+
+def _views(text: str, spec: list[tuple[str, str]]):
+    ents = _entities(text, spec)
+    return sentence_views(text, _sentences(text), MentionIndex(ents), [], []), ents
+
+
+def _model(weights: dict[str, dict[str, float]], add: float = 0.5, intercept: float = -3.0) -> SentenceClassifier:
+    types = sorted(EVENT_TYPES)
+    return SentenceClassifier(types, {t: weights.get(t, {}) for t in types}, {t: intercept for t in types}, add, {})
+
+
+def test_features_replace_mentions_by_their_type_and_record_cue_levels():
+    text = "The Gulf Clan has expanded its reach into Choco."
+    (view,), _ = _views(text, [("Gulf Clan", "criminal_group"), ("Choco", "place")])
+    feats = sentence_features(view, "en", {"group_presence": 2, "policy": 1})
+    assert "w:GROUP" in feats and "w:PLACE" in feats
+    assert "w:choco" not in feats and "w:gulf" not in feats  # names never become word features
+    assert "b:into_PLACE" in feats and "s:expan" in feats
+    assert {"cue:group_presence:1", "cue:group_presence:2", "cue:policy:1"} <= set(feats)
+    assert "cue:policy:2" not in feats
+    assert {"ent:criminal_group", "ent:place", "lang:en", "pos:0"} <= set(feats)
+
+
+def test_numbers_are_one_feature():
+    text = "Police found 1,200 kilos in Cali."
+    (view,), _ = _views(text, [("Cali", "place")])
+    feats = sentence_features(view, "en", {})
+    assert "w:NUM" in feats and not any(f.startswith("w:1") for f in feats)
+
+
+def test_probabilities_are_the_logistic_of_the_weight_sum():
+    model = _model({"violence": {"w:killed": 2.0, "ent:place": 0.5}}, intercept=-1.0)
+    p = model.probabilities(["w:killed", "ent:place", "w:unknown"])
+    assert p["violence"] == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert p["arrest"] == pytest.approx(1 / (1 + math.exp(1.0)))
+
+
+def test_decide_adds_only_types_no_cue_found_and_above_the_threshold():
+    text = "The Gulf Clan has expanded its reach into Choco."
+    (view,), _ = _views(text, [("Gulf Clan", "criminal_group"), ("Choco", "place")])
+    model = _model({"group_presence": {"s:expan": 4.0, "w:GROUP": 1.0}, "violence": {"w:GROUP": 1.0}})
+    assert [t for t, _ in model.decide(text, view, "en", {}, set())] == ["group_presence"]
+    assert model.decide(text, view, "en", {}, {"group_presence"}) == []
+
+
+def test_trigger_is_the_word_weighing_most_for_the_type():
+    text = "The Gulf Clan has expanded its reach into Choco."
+    (view,), _ = _views(text, [("Gulf Clan", "criminal_group"), ("Choco", "place")])
+    model = _model({"group_presence": {"w:reach": 0.5, "w:expanded": 2.0, "w:GROUP": 9.0}})
+    s, e = model.trigger(view.sent, "group_presence", view)
+    assert text[s:e] == "expanded"  # placeholders never become triggers
+    assert model.trigger(view.sent, "arrest", view) is None
+
+
+def test_detection_adds_a_classifier_event_with_roles_from_the_sentence():
+    text = "The Gulf Clan now calls the shots in Choco."
+    spec = [("Gulf Clan", "criminal_group"), ("Choco", "place")]
+    ents = _entities(text, spec)
+    mentions = MentionIndex(ents)
+    (view,) = sentence_views(text, _sentences(text), mentions, [], [])
+    found, _levels = rule_events(text, view, "en", [])
+    assert "group_presence" not in found  # the cue lexicon misses this phrasing
+    model = _model({"group_presence": {"w:shots": 5.0}})
+    events = detect_events(text, _sentences(text), "en", mentions, [], [], classifier=model)
+    added = [e for e in events if e.detector == "classifier"]
+    assert [e.type for e in added] == ["group_presence"]
+    ev = added[0]
+    assert text[ev.trigger.start:ev.trigger.end] == "shots"
+    assert ev.roles == {"actor": ["e1"], "location": ["e2"]}
+    assert ev.confidence == pytest.approx(1 / (1 + math.exp(-2.0)), abs=1e-3)
+    without = detect_events(text, _sentences(text), "en", mentions, [], [])
+    assert without == []
+
+
+def test_round_trip_and_bad_files(tmp_path):
+    model = _model({"arrest": {"w:arrested": 1.25}}, add=0.4)
+    path = tmp_path / "m.json.gz"
+    path.write_bytes(model.to_bytes())
+    again = SentenceClassifier.load(path)
+    assert again.weights["arrest"] == {"w:arrested": 1.25} and again.add == 0.4
+    with pytest.raises(ConfigError, match="not found"):
+        SentenceClassifier.load(tmp_path / "missing.json.gz")
+    (tmp_path / "bad.json.gz").write_bytes(b"not gzip")
+    with pytest.raises(ConfigError, match="bad.json.gz"):
+        SentenceClassifier.load(tmp_path / "bad.json.gz")
+    (tmp_path / "old.json.gz").write_bytes(gzip.compress(json.dumps({"format": 0}).encode()))
+    with pytest.raises(ConfigError, match="format"):
+        SentenceClassifier.load(tmp_path / "old.json.gz")
+
+
+def _rows() -> list[Row]:
+    """Synthetic sentences: "w:seized" marks seizures; cues found half of them."""
+    rows = []
+    for i in range(60):
+        seized = i % 3 == 0
+        feats = ["w:police", f"w:filler{i % 7}"] + (["w:seized"] if seized else ["w:said"])
+        found = frozenset({"seizure"}) if seized and i % 2 == 0 else frozenset()
+        rows.append(Row(f"doc{i % 10}", feats, found, frozenset({"seizure"}) if seized else frozenset()))
+    return rows
+
+
+def test_training_learns_a_telling_word_and_chooses_a_threshold_by_cross_validation():
+    rows = _rows()
+    model, report = train(rows, folds=5, c_grid=(1.0,))
+    p = model.probabilities(["w:police", "w:seized"])
+    assert p["seizure"] > 0.8 and p["arrest"] < 0.2
+    assert model.probabilities(["w:police", "w:said"])["seizure"] < 0.2
+    chosen = report["chosen"]["cross_validated"]
+    assert chosen["recall"] == 1.0 and chosen["precision"] == 1.0
+    assert report["cue_rules_alone"]["recall"] == pytest.approx(0.5)
+
+
+def test_decision_scores_count_cue_events_and_additions():
+    rows = _rows()
+    probs = [{"seizure": 0.9 if "w:seized" in r.features else 0.1} for r in rows]
+    assert decision_scores(rows, probs, 0.5)["f1"] == 1.0
+    assert decision_scores(rows, probs, 0.95)["recall"] == pytest.approx(0.5)
+    add, scores = best_threshold(rows, probs)
+    assert 0.1 < add <= 0.9 and scores["f1"] == 1.0
+
+
+def test_shipped_model_loads_and_says_what_it_was_trained_on():
+    model = default_classifier()
+    assert model is not None
+    assert sorted(model.types) == sorted(EVENT_TYPES)
+    assert model.meta["trained_on"] >= 200 and 0.0 < model.add < 1.0
+    # the shipped model knows the common phrasings of presence and violence
+    assert model.weights["violence"].get("s:murde", 0) > 0
