@@ -24,12 +24,22 @@ def test_every_facts_document_is_schema_valid(result):
     assert result["schema_invalid"] == 0 and result["documents"] >= 140
 
 
-@pytest.mark.parametrize("part,precision,f1", [("tuning", 0.64, 0.58), ("held_out", 0.49, 0.41)])
+@pytest.mark.parametrize("part,precision,f1", [("tuning", 0.64, 0.58), ("held_out", 0.49, 0.43)])
 def test_strict_event_floors(result, part, precision, f1):
     overall = result[part]["strict"]["overall"]
     assert overall["precision"] >= precision and overall["f1"] >= f1, overall
 
 
-@pytest.mark.parametrize("attribute,floor", [("time", 0.64), ("place", 0.72), ("attribution", 0.72), ("modality", 0.76)])
+@pytest.mark.parametrize("attribute,floor", [("time", 0.63), ("place", 0.72), ("quantity", 0.58), ("attribution", 0.74),
+                                             ("modality", 0.76)])
 def test_held_out_attribute_floors(result, attribute, floor):
     assert result["held_out"]["attributes"][attribute]["accuracy"] >= floor, result["held_out"]["attributes"][attribute]
+
+
+def test_sentence_classifier_adds_recall_on_held_out(shared_data, result):
+    """The learned classifier must find held-out events the cue lexicon alone misses, at a net F1 gain."""
+    cues_only = evaluate_extraction(shared_data, extractor=Extractor(stages=[
+        "nlp", "actors", "places", "times", "quantities", "entities", "events"], event_classifier=None))
+    with_clf, without = result["held_out"]["strict"]["overall"], cues_only["held_out"]["strict"]["overall"]
+    assert with_clf["recall"] >= without["recall"] + 0.02, (with_clf, without)
+    assert with_clf["f1"] > without["f1"], (with_clf, without)
