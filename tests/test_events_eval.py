@@ -283,6 +283,16 @@ def test_attribution_accuracy(gold_attr, pred_attr, ok):
     assert attrs["attribution"]["correct"] == int(ok)
 
 
+def test_attribution_parts_are_scored_one_by_one():
+    gold = [gold_doc([g_arrest(time=None, attribution=SPEAKER)])]
+    pred = good_arrest(attribution={"source": "El Tiempo", "speaker": "Mayor Enrique Penalosa", "analysis": True})
+    result = score_events(gold, [facts([CALI_ENT], [pred])])
+    assert result["attributes"]["attribution"]["correct"] == 0  # the analysis flag is wrong
+    parts = result["attribution_parts"]
+    assert parts["source"]["correct"] == 1 and parts["speaker"]["correct"] == 1
+    assert parts["analysis"] == {"correct": 0, "total": 1, "accuracy": 0.0}
+
+
 def test_modality_and_polarity_accuracy():
     gold = [gold_doc([g_arrest(time=None, modality="claim"), g_violence(polarity="negative")])]
     medellin = place_entity("p3", "Medellin", at("Medellin"))

@@ -459,6 +459,7 @@ def score_events(gold: list[GoldDoc], predicted: list[dict[str, Any]]) -> dict[s
         raise InputError("predicted facts", f"{len(predicted)} documents for {len(gold)} gold documents")
     tallies = {mode: {"type": _Tally(), "language": _Tally()} for mode in ("loose", "strict")}
     attrs = {name: [0, 0] for name in ATTRIBUTES}  # correct, total
+    parts = {name: [0, 0] for name in ("source", "speaker", "analysis")}  # of attribution
     for gdoc, facts in zip(gold, predicted):
         pred_id = (facts.get("document") or {}).get("id")
         if pred_id and pred_id != gdoc.document.id:
@@ -494,6 +495,14 @@ def score_events(gold: list[GoldDoc], predicted: list[dict[str, Any]]) -> dict[s
                         continue
                     attrs[name][1] += 1
                     attrs[name][0] += int(ok)
+                pred_attr = p.raw.get("attribution") or {}
+                for name, ok in (
+                    ("source", _norm(g.attribution.source) == _norm(pred_attr.get("source"))),
+                    ("speaker", _speaker_right(g.attribution, pred_attr, gdoc.document.text)),
+                    ("analysis", bool(g.attribution.analysis) == bool(pred_attr.get("analysis", False))),
+                ):
+                    parts[name][1] += 1
+                    parts[name][0] += int(ok)
     result: dict[str, Any] = {
         "documents": len(gold),
         "gold_events": sum(len(d.events) for d in gold),
@@ -509,6 +518,10 @@ def score_events(gold: list[GoldDoc], predicted: list[dict[str, Any]]) -> dict[s
         }
     result["attributes"] = {
         name: {"correct": c, "total": n, "accuracy": (c / n if n else None)} for name, (c, n) in attrs.items()
+    }
+    # attribution is right when all three parts are; each part's accuracy on its own
+    result["attribution_parts"] = {
+        name: {"correct": c, "total": n, "accuracy": (c / n if n else None)} for name, (c, n) in parts.items()
     }
     return result
 

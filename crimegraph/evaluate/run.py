@@ -180,6 +180,10 @@ def _block_lines(title: str, score: dict[str, Any]) -> list[str]:
         for name, a in score["attributes"].items()
     )
     lines.append(f"attributes on loose pairs: {attrs}")
+    if score.get("attribution_parts"):
+        parts = "  ".join(f"{name} {a['accuracy']:.3f}" for name, a in score["attribution_parts"].items()
+                          if a["accuracy"] is not None)
+        lines.append(f"attribution parts: {parts}")
     return lines
 
 
