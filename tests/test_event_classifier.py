@@ -15,7 +15,7 @@ from crimegraph.errors import ConfigError
 from crimegraph.extract.entities import MentionIndex
 from crimegraph.extract.event_classifier import SentenceClassifier, default_classifier, sentence_features
 from crimegraph.extract.events import detect_events, rule_events, sentence_views
-from crimegraph.extract.train_events import Row, best_threshold, decision_scores, train
+from crimegraph.extract.train_events import Row, best_threshold, decision_scores, train, type_thresholds
 from crimegraph.model import EVENT_TYPES
 from test_events_rules import _entities, _sentences
 
@@ -138,6 +138,18 @@ def test_decision_scores_count_cue_events_and_additions():
     assert decision_scores(rows, probs, 0.95)["recall"] == pytest.approx(0.5)
     add, scores = best_threshold(rows, probs)
     assert 0.1 < add <= 0.9 and scores["f1"] == 1.0
+
+
+def test_a_frequent_type_gets_its_own_threshold_when_it_pays():
+    rows = [Row(f"d{i % 5}", [], frozenset(), frozenset({"policy"}) if i % 2 == 0 else frozenset()) for i in range(100)]
+    # the classifier is right about policy but never confident: 0.3 on policy sentences, 0.1 elsewhere
+    probs = [{"policy": 0.3 if "policy" in r.labels else 0.1} for r in rows]
+    by_type = type_thresholds(rows, probs, add=0.45, min_positive=10)
+    assert 0.1 < by_type["policy"] <= 0.3
+    assert type_thresholds(rows, probs, add=0.45, min_positive=60) == {}  # too few examples
+    model = _model({}, add=0.45)
+    model.add_by_type = by_type
+    assert model.threshold("policy") == by_type["policy"] and model.threshold("arrest") == 0.45
 
 
 def test_shipped_model_loads_and_says_what_it_was_trained_on():

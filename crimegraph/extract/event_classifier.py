@@ -25,7 +25,7 @@ import logging
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -123,6 +123,8 @@ class SentenceClassifier:
     intercepts: dict[str, float]
     add: float
     meta: dict[str, Any]
+    # per-type thresholds for the types with enough training sentences to choose their own
+    add_by_type: dict[str, float] = field(default_factory=dict)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -144,11 +146,12 @@ class SentenceClassifier:
             raise ConfigError(f"{name}: not a readable event classifier model ({exc})") from exc
         if data.get("format") != FORMAT:
             raise ConfigError(f"{name}: model format {data.get('format')!r}, expected {FORMAT}; retrain it")
-        return cls(data["types"], data["weights"], data["intercepts"], data["add"], data.get("meta", {}))
+        return cls(data["types"], data["weights"], data["intercepts"], data["add"], data.get("meta", {}),
+                   data.get("add_by_type", {}))
 
     def to_bytes(self) -> bytes:
         data = {"format": FORMAT, "types": self.types, "weights": self.weights, "intercepts": self.intercepts,
-                "add": self.add, "meta": self.meta}
+                "add": self.add, "add_by_type": self.add_by_type, "meta": self.meta}
         return gzip.compress(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"), mtime=0)
 
     # -- scoring -------------------------------------------------------------------------------
@@ -172,7 +175,11 @@ class SentenceClassifier:
         """The types no cue found (``found``) that this sentence states with probability ``add`` or
         more, with their probabilities. Cue events are decided by their own confidence model."""
         probs = self.probabilities(add_time_features(sentence_features(view, lang, levels), view, times))
-        return [(t, probs[t]) for t in self.types if t not in found and probs[t] >= self.add]
+        return [(t, probs[t]) for t in self.types if t not in found and probs[t] >= self.threshold(t)]
+
+    def threshold(self, etype: str) -> float:
+        """The probability at which a type no cue found gets an event."""
+        return self.add_by_type.get(etype, self.add)
 
     def trigger(self, sent: Sentence, etype: str, view: SentenceView | None = None) -> tuple[int, int] | None:
         """The span of the sentence's word with the largest positive weight for ``etype``."""
