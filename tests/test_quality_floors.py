@@ -43,3 +43,14 @@ def test_sentence_classifier_adds_recall_on_held_out(shared_data, result):
     with_clf, without = result["held_out"]["strict"]["overall"], cues_only["held_out"]["strict"]["overall"]
     assert with_clf["recall"] >= without["recall"] + 0.02, (with_clf, without)
     assert with_clf["f1"] > without["f1"], (with_clf, without)
+
+
+def test_confidences_are_calibrated_on_held_out(shared_data):
+    """Expected calibration error of the shipped confidences, cue events and classifier events apart."""
+    from crimegraph.evaluate.run import detector_calibration, load_sets, split_parts
+
+    sets = load_sets(shared_data)
+    _tuning, held_out = split_parts(sets)
+    result = detector_calibration([sets[n][i] for n, i in held_out])
+    for name in ("held_out_shipped_cue", "held_out_shipped_classifier"):
+        assert result[name]["events"] >= 50 and result[name]["ece"] <= 0.12, (name, result[name])

@@ -327,7 +327,25 @@ def calibrate(data_dir: Path, extractor: Any = None) -> dict[str, Any]:
         "held_out_current": calibration([float(e["confidence"]) for e, _, _ in test], test_labels),
         "held_out_fitted": calibration([attribution.confidence_from(f, e["type"], weights, prior) for e, f, _ in test],
                                        test_labels),
+        **detector_calibration([sets[n][i] for n, i in held_out]),
     }
+
+
+def detector_calibration(gold_docs: list[Any], bins: int = 5) -> dict[str, Any]:
+    """Calibration of the shipped extractor's confidences on ``gold_docs``, apart for the cue events
+    (those the cue lexicon alone also finds) and the sentence classifier's additions."""
+    from crimegraph.extract.pipeline import Extractor
+
+    full = predict(gold_docs, Extractor(stages=list(EVENT_STAGES)))
+    cues = predict(gold_docs, Extractor(stages=list(EVENT_STAGES), event_classifier=None))
+    cue_keys = {(d["document"]["id"], e["type"], e["evidence"][0]["start"]) for d in cues for e in d["events"]}
+    rows: dict[str, list[tuple[float, bool]]] = {"cue": [], "classifier": []}
+    for (event, _features, ok), doc_id in zip(label_predictions(gold_docs, full),
+                                              (d["document"]["id"] for d in full for _ in d["events"])):
+        key = (doc_id, event["type"], event["evidence"][0]["start"])
+        rows["cue" if key in cue_keys else "classifier"].append((float(event["confidence"]), ok))
+    return {f"held_out_shipped_{name}": calibration([p for p, _ in r], [y for _, y in r], bins)
+            for name, r in rows.items()}
 
 
 def format_calibration(result: dict[str, Any]) -> str:
@@ -341,7 +359,8 @@ def format_calibration(result: dict[str, Any]) -> str:
               f"{'threshold':<10} {'P':>6} {'R':>6} {'F1':>6}"]
     lines += [f"{r['threshold']:<10} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}"
               for r in result["strict_by_threshold"]]
-    for key in ("tuning_fitted", "held_out_current", "held_out_fitted"):
+    for key in ("tuning_fitted", "held_out_current", "held_out_fitted", "held_out_shipped_cue",
+                "held_out_shipped_classifier"):
         c = result[key]
         lines += ["", f"{key}: {c['events']} events, ECE {c['ece']}, Brier {c['brier']}",
                   f"{'bin':<10} {'n':>5} {'conf':>6} {'acc':>6}"]
