@@ -71,6 +71,10 @@ def test_trigger_is_the_word_weighing_most_for_the_type():
     s, e = model.trigger(view.sent, "group_presence", view)
     assert text[s:e] == "expanded"  # placeholders never become triggers
     assert model.trigger(view.sent, "arrest", view) is None
+    # a function word never triggers, however much it weighs
+    model = _model({"group_presence": {"w:into": 5.0, "w:its": 4.0, "w:reach": 0.5}})
+    s, e = model.trigger(view.sent, "group_presence", view)
+    assert text[s:e] == "reach"
 
 
 def test_detection_adds_a_classifier_event_with_roles_from_the_sentence():

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from crimegraph.errors import ConfigError
-from crimegraph.extract.events import Sentence, SentenceView
+from crimegraph.extract.events import _SMALL_WORDS, Sentence, SentenceView
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,21 @@ _PLACEHOLDER = {
     "place": "PLACE", "criminal_group": "GROUP", "state_agency": "AGENCY", "government": "GOVT",
     "person": "PERSON", "commodity": "COMMODITY", "international_org": "INTORG", "media": "MEDIA",
     "organization": "ORG", "generic_actor": "GENERIC",
+}
+
+
+# Words that never make a trigger, whatever their weight: function words and auxiliaries.
+_NOT_TRIGGERS = _SMALL_WORDS | {
+    "into", "about", "this", "that", "these", "those", "has", "have", "had", "was", "were", "been", "be",
+    "being", "it", "they", "he", "she", "we", "which", "who", "whom", "also", "more", "most", "than", "but",
+    "not", "up", "down", "out", "over", "under", "while", "where", "when", "there", "here", "such", "other",
+    "some", "all", "any", "each", "both", "said", "says", "say", "according", "since", "until", "during",
+    "between", "against", "through", "including", "will", "would", "could", "may", "can", "this", "year",
+    "years", "month", "months", "week", "now", "still", "already", "so", "if", "because", "what", "how",
+    "al", "lo", "le", "les", "su", "sus", "sobre", "entre", "desde", "hasta", "como", "pero", "más", "mas",
+    "muy", "fue", "fueron", "ha", "han", "había", "es", "son", "está", "están", "era", "ser", "sido",
+    "este", "esta", "estos", "estas", "ese", "esa", "dijo", "según", "ao", "aos", "à", "às", "pelo", "pela",
+    "foi", "foram", "são", "está", "estão", "seu", "sua", "seus", "suas", "segundo", "disse", "ano", "año",
 }
 
 
@@ -182,7 +197,8 @@ class SentenceClassifier:
         return self.add_by_type.get(etype, self.add)
 
     def trigger(self, sent: Sentence, etype: str, view: SentenceView | None = None) -> tuple[int, int] | None:
-        """The span of the sentence's word with the largest positive weight for ``etype``."""
+        """The span of the sentence's content word (no function word, auxiliary or verb of saying)
+        with the largest positive weight for ``etype``."""
         w = self.weights.get(etype, {})
         best, best_w = None, 0.0
         if view is not None:
@@ -191,6 +207,8 @@ class SentenceClassifier:
             tokens = [(_word_feature(m.group()), sent.start + m.start(), sent.start + m.end())
                       for m in _WORD.finditer(sent.text)]
         for tok, s, e in tokens:
+            if len(tok) < 3 or not tok.isalpha() or tok in _NOT_TRIGGERS:
+                continue
             weight = w.get(f"w:{tok}", 0.0)
             if weight > best_w:
                 best, best_w = (s, e), weight
