@@ -230,6 +230,20 @@ def test_time_of_the_statement_does_not_date_the_event():
     assert by_type(events, "violence")[0].time is None
 
 
+@pytest.mark.parametrize("text,base,target", [
+    ("Homicides in Monterrey rose six-fold, from 112 in 2009 to 604 in 2010.", "in 2009", "in 2010"),
+    ("Coca cultivation in Narino fell from 64,000 hectares in 2011 to 48,000 in 2012.", "in 2011", "2012"),
+])
+def test_a_comparison_dates_the_event_by_its_new_value(text, base, target):
+    y0, y1 = int(base[-4:]), int(target[-4:])
+    times = [_time(text, base, f"{y0}-01-01", f"{y0}-12-31", "year"),
+             _time(text, target, f"{y1}-01-01", f"{y1}-12-31", "year")]
+    place = "Monterrey" if "Monterrey" in text else "Narino"
+    events, _ = run(text, "en", [(place, "place"), ("Coca", "commodity")] if "Coca" in text else [(place, "place")],
+                    times=times)
+    assert events and all(ev.time.start == dt.date(y1, 1, 1) for ev in events), [ev.time for ev in events]
+
+
 def test_time_right_after_the_trigger_wins():
     text = "Ayer, agentes de la Felcn informaron que un coronel fue aprehendido el lunes en Sucre."
     times = [

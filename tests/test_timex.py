@@ -392,3 +392,30 @@ def test_real_articles_offsets_and_ranges(shared_data):
                 assert expr.span.start <= expr.span.end
                 assert 1900 <= expr.span.start.year <= 2030, (path.name, expr)
     assert total > 150  # about 300 expressions in these 27 articles
+
+
+@pytest.mark.parametrize("sentence,year", [
+    ("Violence rose after the 2009 coup in Honduras.", 2009),
+    ("Bolivia's 2017 coca law widened legal cultivation.", 2017),
+    ("Another corruption case from 2011 involved a mayor.", 2011),
+    ("In fiscal 2015, Mexico returned 166,000 migrants.", 2015),
+    ("After 2006 the paramilitaries demobilized.", 2006),
+])
+def test_years_written_without_in_are_found(sentence, year):
+    (found,) = find_times(sentence, "en", dt.date(2019, 8, 15))
+    assert found.text == str(year) and found.span.granularity == "year"
+    assert (found.span.start, found.span.end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 2000 soldiers reached the border.",
+    "Mexico's 2,000 troops left.",
+    "The army seized the 2000 kilos.",
+])
+def test_counts_before_a_noun_are_not_years(sentence):
+    assert find_times(sentence, "en", dt.date(2019, 8, 15)) == []
+
+
+def test_from_a_year_to_another_stays_one_range():
+    (found,) = find_times("Prices rose from 2010 through 2012.", "en", dt.date(2019, 8, 15))
+    assert (found.span.start, found.span.end) == (dt.date(2010, 1, 1), dt.date(2012, 12, 31))

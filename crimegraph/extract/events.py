@@ -573,7 +573,7 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
 _BASELINE = re.compile(
     r"(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|versus|vs\.|than|frente\s+a|comparad[oa]s?\s+con|"
     r"en\s+comparación\s+con|respecto\s+(?:a|al|de)|em\s+comparação\s+com|comparad[oa]s?\s+com|"
-    r"em\s+relação\s+a|ante\s+l[oa]s)\s+[^,;:()]{0,40}$",
+    r"em\s+relação\s+a|ante\s+l[oa]s)\s+(?:[^,;:()]|(?<=\d)[,.](?=\d)){0,50}$",
     re.IGNORECASE,
 )
 # A verb of saying followed by its clause: a time before it dates the statement.
@@ -585,9 +585,15 @@ _STATEMENT = re.compile(
 )
 
 
+# "from 112 in 2009 to 604 in 2010": what follows "to" is the new value, not the baseline.
+_COMPARISON_TARGET = re.compile(r"\s(?:to|a|al|hasta|para|até)\s", re.IGNORECASE)
+
+
 def _baseline(text: str, t: Any, sent: Sentence) -> bool:
-    """``t`` dates the baseline of a comparison ("up from 166 in 2012")."""
-    return bool(_BASELINE.search(text, max(sent.start, t.start - 60), t.start))
+    """``t`` dates the baseline of a comparison ("up from 166 in 2012"), not its new value
+    ("from 112 in 2009 to 604 in 2010": 2009 is the baseline, 2010 is not)."""
+    m = _BASELINE.search(text, max(sent.start, t.start - 60), t.start)
+    return bool(m) and not _COMPARISON_TARGET.search(m.group())
 
 
 def _statement_time(text: str, t: Any, trig_start: int, sent: Sentence) -> bool:

@@ -197,6 +197,10 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"(?:(?:in|during|throughout)\s+(?:the\s+year\s+)?|the\s+year\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"of\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:and|or)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        # "a case from 2011", "after 2006", "in fiscal 2015": the year itself
+        ("y", r"(?:from|after|fiscal(?:\s+year)?)\s+(?P<t>(?P<y>@Y@))(?!\s*(?:-|–|to|through|until)\s*\d)@NOUNIT@"),
+        # a year before a noun: "the 2009 coup", "Honduras' 2012 military budget", "its 2017 Coca Law"
+        ("y", r"(?:the|its|their|his|her|\w+(?:'s|’s|'|’))\s+(?P<t>(?P<y>@Y@))(?=\s+[A-Za-z])@NOUNIT@"),
         ("past_n", r"(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("first_n", r"(?:(?:in|during|through|over|for)\s+)?the\s+first\s+(?P<n>@NUM@)\s+months\s+of\s+(?:(?P<y>@Y@)|(?P<yref>@YREF@))"),
         ("ytd_y", r"so\s+far\s+in\s+(?P<y>@Y@)@NOUNIT@"),
