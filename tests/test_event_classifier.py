@@ -15,7 +15,8 @@ from crimegraph.errors import ConfigError
 from crimegraph.extract.entities import MentionIndex
 from crimegraph.extract.event_classifier import SentenceClassifier, default_classifier, sentence_features
 from crimegraph.extract.events import detect_events, rule_events, sentence_views
-from crimegraph.extract.train_events import Row, best_threshold, decision_scores, train, type_thresholds
+from crimegraph.extract.train_events import (Row, additions_ece, best_threshold, decision_scores, fit_calibration,
+                                             train, type_thresholds)
 from crimegraph.model import EVENT_TYPES
 from test_events_rules import _entities, _sentences
 
@@ -154,6 +155,20 @@ def test_a_frequent_type_gets_its_own_threshold_when_it_pays():
     model = _model({}, add=0.45)
     model.add_by_type = by_type
     assert model.threshold("policy") == by_type["policy"] and model.threshold("arrest") == 0.45
+
+
+def test_additions_are_calibrated_out_of_fold():
+    # additions at probability 0.3 that are right 60% of the time: under-confident
+    rows = [Row(f"d{i % 5}", [], frozenset(), frozenset({"policy"}) if i % 5 < 3 else frozenset()) for i in range(100)]
+    probs = [{"policy": 0.3} for _ in rows]
+    before = additions_ece(rows, probs, 0.25, {})
+    a, b = fit_calibration(rows, probs, 0.25, {})
+    assert before == pytest.approx(0.3)
+    assert additions_ece(rows, probs, 0.25, {}, (a, b)) < 0.01
+    model = _model({}, add=0.25)
+    assert model.confidence(0.3) == pytest.approx(0.3)  # no calibration: the probability itself
+    model.calibration = (a, b)
+    assert model.confidence(0.3) == pytest.approx(0.6, abs=0.01)
 
 
 def test_shipped_model_loads_and_says_what_it_was_trained_on():

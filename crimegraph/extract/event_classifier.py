@@ -140,6 +140,8 @@ class SentenceClassifier:
     meta: dict[str, Any]
     # per-type thresholds for the types with enough training sentences to choose their own
     add_by_type: dict[str, float] = field(default_factory=dict)
+    # Platt scaling (a, b) of an added event's probability into its confidence, fitted out of fold
+    calibration: tuple[float, float] = (1.0, 0.0)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -162,11 +164,12 @@ class SentenceClassifier:
         if data.get("format") != FORMAT:
             raise ConfigError(f"{name}: model format {data.get('format')!r}, expected {FORMAT}; retrain it")
         return cls(data["types"], data["weights"], data["intercepts"], data["add"], data.get("meta", {}),
-                   data.get("add_by_type", {}))
+                   data.get("add_by_type", {}), tuple(data.get("calibration", (1.0, 0.0))))
 
     def to_bytes(self) -> bytes:
         data = {"format": FORMAT, "types": self.types, "weights": self.weights, "intercepts": self.intercepts,
-                "add": self.add, "add_by_type": self.add_by_type, "meta": self.meta}
+                "add": self.add, "add_by_type": self.add_by_type, "calibration": list(self.calibration),
+                "meta": self.meta}
         return gzip.compress(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"), mtime=0)
 
     # -- scoring -------------------------------------------------------------------------------
@@ -191,6 +194,12 @@ class SentenceClassifier:
         more, with their probabilities. Cue events are decided by their own confidence model."""
         probs = self.probabilities(add_time_features(sentence_features(view, lang, levels), view, times))
         return [(t, probs[t]) for t in self.types if t not in found and probs[t] >= self.threshold(t)]
+
+    def confidence(self, prob: float) -> float:
+        """The calibrated confidence of an event added at probability ``prob``."""
+        a, b = self.calibration
+        p = min(max(prob, 1e-6), 1 - 1e-6)
+        return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
 
     def threshold(self, etype: str) -> float:
         """The probability at which a type no cue found gets an event."""

@@ -425,7 +425,7 @@ def detect_events(
     Without ``classifier`` every event the cue lexicon finds is returned. With a
     ``crimegraph.extract.event_classifier.SentenceClassifier``, types it finds where no cue fired
     get an event too (``detector="classifier"``), triggered at the sentence's most telling word,
-    with the classifier's probability as its confidence.
+    with the classifier's calibrated probability as its confidence.
     """
     events: list[Event] = []
     for view in sentence_views(text, sentences, mentions, times, quantities):
@@ -443,7 +443,7 @@ def detect_events(
             ev = build_event(text, view, etype, trig[0], trig[1], lang, times)
             if ev is not None:
                 ev.detector = "classifier"
-                ev.confidence = round(prob, 3)
+                ev.confidence = round(classifier.confidence(prob), 3)
                 events.append(ev)
     return _merge_restatements(events)
 
