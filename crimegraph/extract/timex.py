@@ -454,6 +454,16 @@ def _month_number(phrase: str, lang: str) -> int:
     return lex.MONTHS[lang][_norm(phrase)]
 
 
+def _stated_year(g: dict[str, str | None], lang: str, published: dt.date | None) -> int | None:
+    """The year a match names: a number ("2013"), or one relative to publication ("this year",
+    "el año pasado"); None when that needs an unknown publication date."""
+    if g.get("y"):
+        return int(g["y"])
+    if published is None:
+        return None
+    return published.year + lex.YEAR_REFS[lang][_norm(g["yref"])]
+
+
 def _month_year(m: int, match_text: str, published: dt.date | None, default_year: int | None) -> int | None:
     """Year of a month named without one: context year, else relative to publication."""
     if default_year is not None:
@@ -524,11 +534,8 @@ def _resolve(
         return _resolve_decade(g, lang)
     if kind == "part_y":
         part = _part_name(g["part"], lang)
-        if g.get("y"):
-            y = int(g["y"])
-        elif published is not None:
-            y = published.year + lex.YEAR_REFS[lang][_norm(g["yref"])]
-        else:
+        y = _stated_year(g, lang, published)
+        if y is None:
             return None
         period = cal.year_part(y, part) if part else None
         return (period, "range") if period else None
@@ -552,11 +559,8 @@ def _resolve(
     if kind == "first_n":
         # "the first seven months of 2013": January 1 to the end of the seventh month
         n = _num(g["n"], lang)
-        if g.get("y"):
-            y = int(g["y"])
-        elif published is not None:
-            y = published.year + lex.YEAR_REFS[lang][_norm(g["yref"])]
-        else:
+        y = _stated_year(g, lang, published)
+        if y is None:
             return None
         last = cal.month(y, n) if n and 1 <= n <= 12 else None
         return ((dt.date(y, 1, 1), last[1]), "range") if last else None
