@@ -19,7 +19,7 @@ from typing import Any
 from crimegraph.errors import StoreError
 from crimegraph.report.export import PLACE_ROLES, geojson_features
 from crimegraph.store.base import EventQuery, Page, Store
-from crimegraph.store.sqlite import SQLiteStore, event_view
+from crimegraph.store.sqlite import SQLiteStore, event_views
 
 __all__ = [
     "NAME_PREFIX",
@@ -288,15 +288,7 @@ def _events(db: SQLiteStore, cte: str, params: list[Any], limit: int) -> Page:
         f"{cte} SELECT v.doc_id, v.local_id FROM ev JOIN events v ON v.doc_id = ev.doc_id AND v.local_id = ev.event_id"
         " JOIN documents d ON d.id = v.doc_id"
         " ORDER BY coalesce(v.time_start, d.published) DESC, d.rowid, v.rowid LIMIT ?", [*params, limit])
-    cache: dict[str, dict[str, Any]] = {}
-    items = []
-    for r in rows:
-        facts = cache.get(r["doc_id"]) or db.get_facts(r["doc_id"])
-        if facts is None:
-            continue
-        cache[r["doc_id"]] = facts
-        items.append(event_view(facts, r["local_id"]))
-    return Page(items, int(total), limit, 0)
+    return Page(event_views(db, rows), int(total), limit, 0)
 
 
 def actor_summary(store: Store, key: str, *, events_limit: int = 100, documents_limit: int = 100) -> ActorSummary | None:

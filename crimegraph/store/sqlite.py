@@ -350,15 +350,7 @@ class SQLiteStore(Store):
             " LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],
         )
-        items: list[dict[str, Any]] = []
-        cache: dict[str, dict[str, Any]] = {}
-        for r in rows:
-            facts = cache.get(r["doc_id"]) or self.get_facts(r["doc_id"])
-            if facts is None:
-                continue
-            cache[r["doc_id"]] = facts
-            items.append(event_view(facts, r["local_id"]))
-        return Page(items, total, query.limit, query.offset)
+        return Page(event_views(self, rows), total, query.limit, query.offset)
 
     def iter_facts(self) -> Iterator[dict[str, Any]]:
         with self._lock:
@@ -393,6 +385,20 @@ class SQLiteStore(Store):
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def event_views(store: "SQLiteStore", rows: Any) -> list[dict[str, Any]]:
+    """``event_view`` of each (doc_id, local_id) row, reading each document's facts once; rows
+    whose document is gone are left out."""
+    items: list[dict[str, Any]] = []
+    cache: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        facts = cache.get(r["doc_id"]) or store.get_facts(r["doc_id"])
+        if facts is None:
+            continue
+        cache[r["doc_id"]] = facts
+        items.append(event_view(facts, r["local_id"]))
+    return items
 
 
 def event_view(facts: dict[str, Any], event_id: str) -> dict[str, Any]:
