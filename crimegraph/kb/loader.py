@@ -17,7 +17,7 @@ import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -194,18 +194,24 @@ def _check_declared(rid: str, where: str, ambiguous: tuple[str, ...], names: tup
             problems.append(f"{where}: {rid}: ambiguous_aliases lists {alias!r}, which is not a name, alias or acronym of this record")
 
 
-def _read_actors(doc: dict[str, Any], source: str, data: KBData, seen: dict[str, str]) -> None:
-    problems = data.problems
-    default_type = doc.get("type")
+def _records(doc: dict[str, Any], source: str, seen: dict[str, str], problems: list[str],
+             allowed: set[str]) -> Iterator[tuple[dict[str, Any], str, str]]:
+    """(raw record, id, name) of each well-formed entry of the file's ``records:`` list; the
+    problems of the others are recorded."""
     records = doc.get("records")
     if not isinstance(records, list):
         problems.append(f"{source}: no 'records:' list found")
         return
     for i, raw in enumerate(records):
-        head = _record_head(raw, f"{source}: record {i + 1}", seen, problems, _ACTOR_FIELDS)
-        if head is None:
-            continue
-        rid, name = head
+        head = _record_head(raw, f"{source}: record {i + 1}", seen, problems, allowed)
+        if head is not None:
+            yield raw, head[0], head[1]
+
+
+def _read_actors(doc: dict[str, Any], source: str, data: KBData, seen: dict[str, str]) -> None:
+    problems = data.problems
+    default_type = doc.get("type")
+    for raw, rid, name in _records(doc, source, seen, problems, _ACTOR_FIELDS):
         where = f"{source}: {rid}"
         rtype = raw.get("type", default_type)
         if rtype not in ACTOR_TYPES:
@@ -236,15 +242,7 @@ def _read_actors(doc: dict[str, Any], source: str, data: KBData, seen: dict[str,
 
 def _read_commodities(doc: dict[str, Any], source: str, data: KBData, seen: dict[str, str]) -> None:
     problems = data.problems
-    records = doc.get("records")
-    if not isinstance(records, list):
-        problems.append(f"{source}: no 'records:' list found")
-        return
-    for i, raw in enumerate(records):
-        head = _record_head(raw, f"{source}: record {i + 1}", seen, problems, _COMMODITY_FIELDS)
-        if head is None:
-            continue
-        rid, name = head
+    for raw, rid, name in _records(doc, source, seen, problems, _COMMODITY_FIELDS):
         ambiguous = _strings(raw.get("ambiguous_aliases"), f"{source}: {rid}", "ambiguous_aliases", problems)
         record = CommodityRecord(
             id=rid, name=name, aliases=_aliases(raw.get("aliases"), f"{source}: {rid}", problems),
