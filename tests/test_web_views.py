@@ -350,3 +350,12 @@ def test_entity_key_and_href():
     assert gq.entity_key({"kb_id": None, "name": "Juan Pérez", "type": "person"}) == "name:Juan Pérez"
     assert views.entity_href({"kb_id": None, "name": "A/B #1", "type": "place"}) == "/places/name:A/B%20%231"
     assert views.entity_href(gq.ActorRow(PCC, "PCC", "criminal_group", "BR")) == f"/actors/{PCC}"
+
+
+def test_place_page_loads_the_map_libraries_only_for_a_located_place(client, monkeypatch):
+    monkeypatch.setattr(views, "vendor_ready", lambda: True)
+    located = client.get(f"/places/{CORUMBA}").text
+    assert "vendor/leaflet/leaflet.js" in located and "vendor/leaflet/leaflet.css" in located
+    unlocated = client.get("/places/name:Chacalluta")
+    assert unlocated.status_code == 200
+    assert "vendor/leaflet/leaflet.js" not in unlocated.text and "map.js" in unlocated.text
