@@ -129,6 +129,17 @@ def add_time_features(feats: list[str], view: SentenceView, times: Iterable[Any]
     return sorted(set(feats) | extra)
 
 
+def logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def platt(prob: float, calibration: tuple[float, float]) -> float:
+    """Platt scaling: sigmoid(a * logit(prob) + b) for ``calibration`` = (a, b)."""
+    a, b = calibration
+    return 1.0 / (1.0 + math.exp(-(a * logit(prob) + b)))
+
+
 @dataclass
 class SentenceClassifier:
     """Per-type logistic weights over sentence features, with the threshold for adding an event."""
@@ -197,9 +208,7 @@ class SentenceClassifier:
 
     def confidence(self, prob: float) -> float:
         """The calibrated confidence of an event added at probability ``prob``."""
-        a, b = self.calibration
-        p = min(max(prob, 1e-6), 1 - 1e-6)
-        return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+        return platt(prob, self.calibration)
 
     def threshold(self, etype: str) -> float:
         """The probability at which a type no cue found gets an event."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import math
 import sys
 import time
 from dataclasses import dataclass
@@ -24,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from crimegraph.extract.entities import MentionIndex
-from crimegraph.extract.event_classifier import MODEL_FILE, SentenceClassifier, add_time_features, sentence_features
+from crimegraph.extract.event_classifier import (MODEL_FILE, SentenceClassifier, add_time_features, logit, platt,
+                                                 sentence_features)
 from crimegraph.extract.events import Sentence, rule_events, sentence_views
 from crimegraph.model import EVENT_TYPES
 
@@ -202,14 +202,9 @@ def fit_calibration(rows: list[Row], probs: list[dict[str, float]], add: float,
     pairs = _additions(rows, probs, add, by_type)
     if len({y for _, y in pairs}) < 2:
         return 1.0, 0.0
-    x = [[_logit(p)] for p, _ in pairs]
+    x = [[logit(p)] for p, _ in pairs]
     model = LogisticRegression(C=1e6, max_iter=1000).fit(x, [int(y) for _, y in pairs])
     return round(float(model.coef_[0][0]), 4), round(float(model.intercept_[0]), 4)
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
 
 
 def additions_ece(rows: list[Row], probs: list[dict[str, float]], add: float, by_type: dict[str, float],
@@ -217,19 +212,10 @@ def additions_ece(rows: list[Row], probs: list[dict[str, float]], add: float, by
     """Expected calibration error of the events the classifier would add (their confidence,
     after ``calibration``, against whether the sentence holds a gold event of that type), on
     equal-width bins."""
-    a, b = calibration
-    pairs = [(1 / (1 + math.exp(-(a * _logit(p) + b))), y) for p, y in _additions(rows, probs, add, by_type)]
-    if not pairs:
-        return 0.0
-    ece = 0.0
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        inside = [(p, y) for p, y in pairs if lo <= p < hi or (b == bins - 1 and p == 1.0)]
-        if inside:
-            conf = sum(p for p, _ in inside) / len(inside)
-            acc = sum(y for _, y in inside) / len(inside)
-            ece += len(inside) / len(pairs) * abs(conf - acc)
-    return ece
+    from crimegraph.evaluate.run import calibration as reliability
+
+    pairs = [(platt(p, calibration), y) for p, y in _additions(rows, probs, add, by_type)]
+    return reliability([p for p, _ in pairs], [y for _, y in pairs], bins)["ece"] or 0.0
 
 
 def _scores_by_type(rows: list[Row], probs: list[dict[str, float]], add: float,
