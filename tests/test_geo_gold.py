@@ -57,10 +57,13 @@ def test_resolution_speed(shared_data, gazetteer):
     batches = [(d.text, [Toponym(t.start, t.end, t.text) for t in d.toponyms if t.lat is not None]) for d in docs]
     for text, tops in batches:  # warm the look-up cache, as a long run does
         geocoder.resolve(text, tops, "en")
-    started = time.perf_counter()
+    misses = gazetteer._lookup.cache_info().misses
+    started = time.process_time()  # CPU time: other jobs on a shared CI machine do not count
     n = 0
     for text, tops in batches:
         geocoder.resolve(text, tops, "en")
         n += len(tops)
-    rate = n / (time.perf_counter() - started)
-    assert rate >= 2000, f"{rate:.0f} toponyms/s"
+    rate = n / max(time.process_time() - started, 1e-6)
+    # the warm pass asks the index nothing new; the figure itself comes from `crimegraph eval geo`
+    assert gazetteer._lookup.cache_info().misses == misses
+    assert rate >= 2000, f"{rate:.0f} toponyms/s of CPU time"
