@@ -244,6 +244,41 @@ def test_a_comparison_dates_the_event_by_its_new_value(text, base, target):
     assert events and all(ev.time.start == dt.date(y1, 1, 1) for ev in events), [ev.time for ev in events]
 
 
+def test_an_article_after_from_is_not_the_target_of_the_comparison():
+    # "from a previous record of ... in 2016" holds the article "a": 2016 is still the baseline
+    text = "Cocaine production in Colombia rose from a previous record of 900 tons in 2016 to 1,200 in 2017."
+    times = [_time(text, "in 2016", "2016-01-01", "2016-12-31", "year"),
+             _time(text, "in 2017", "2017-01-01", "2017-12-31", "year")]
+    events, _ = run(text, "en", [("Colombia", "place"), ("Cocaine", "commodity")], times=times)
+    assert events and all(ev.time.start == dt.date(2017, 1, 1) for ev in events), [ev.time for ev in events]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The trafficker had been on the run since 2012, when he was arrested in Callao.", "en"),
+    ("El narcotraficante estaba prófugo desde 2012, cuando fue detenido en Callao.", "es"),
+])
+def test_since_x_when_dates_the_clause_to_x(text, lang):
+    phrase = "since 2012" if lang == "en" else "desde 2012"
+    i = text.index(phrase)
+    anchor = TimeSpan(dt.date(2012, 1, 1), dt.date(2012, 12, 31), "year", phrase)
+    since = TimeExpr(i, i + len(phrase), phrase, TimeSpan(dt.date(2012, 1, 1), dt.date(2016, 8, 3), "range", phrase),
+                     anchor)
+    events, _ = run(text, lang, [("Callao", "place")], times=[since])
+    arrest = by_type(events, "arrest")[0]
+    assert (arrest.time.start, arrest.time.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))
+
+
+def test_since_x_without_when_keeps_the_range():
+    text = "Mexican cartels have had a presence in Quito since 2012."
+    phrase = "since 2012"
+    i = text.index(phrase)
+    since = TimeExpr(i, i + len(phrase), phrase, TimeSpan(dt.date(2012, 1, 1), dt.date(2016, 8, 3), "range", phrase),
+                     TimeSpan(dt.date(2012, 1, 1), dt.date(2012, 12, 31), "year", phrase))
+    events, _ = run(text, "en", [("Quito", "place"), ("Mexican cartels", "criminal_group")], times=[since])
+    presence = by_type(events, "group_presence")[0]
+    assert (presence.time.start, presence.time.end) == (dt.date(2012, 1, 1), dt.date(2016, 8, 3))
+
+
 def test_time_right_after_the_trigger_wins():
     text = "Ayer, agentes de la Felcn informaron que un coronel fue aprehendido el lunes en Sucre."
     times = [

@@ -347,10 +347,67 @@ def test_absolute_dates_resolve_without_publication_date():
     ]
 
 
-def test_anaphoric_year_is_found_but_unresolved():
-    found = find_times("En 2009 fundó una empresa y en junio de ese año viajó.", "es", dt.date(2021, 2, 3))
-    assert [t.text for t in found] == ["En 2009", "en junio de ese año"]
-    assert found[1].span is None
+def test_anaphoric_year_without_antecedent_is_unresolved():
+    found = find_times("Fundó una empresa y en junio de ese año viajó.", "es", dt.date(2021, 2, 3))
+    assert [t.text for t in found] == ["en junio de ese año"]
+    assert found[0].span is None
+
+
+# Anaphoric times resolve against the nearest earlier expression of a fitting granularity.
+ANAPHORA = [
+    ("en", "Police arrested him on May 3. A second man was arrested on the same day.", "on the same day",
+     "2013-05-03", "2013-05-03", "day"),
+    ("en", "The raid took place on May 3. The prior day, the gang had moved the drugs.", "The prior day",
+     "2013-05-02", "2013-05-02", "day"),
+    ("en", "Troops arrived on May 3, and two days later the first clashes began.", "two days later",
+     "2013-05-05", "2013-05-05", "day"),
+    ("en", "The boss was freed on May 3. Four guards fled later that night.", "later that night",
+     "2013-05-03", "2013-05-03", "day"),
+    ("en", "The cartel split in 2005. That year, both factions recruited in the prisons.", "That year",
+     "2005-01-01", "2005-12-31", "year"),
+    ("en", "Coca fell steadily since 2011, when it peaked. That year, the crop covered Huallaga.", "That year",
+     "2011-01-01", "2011-12-31", "year"),
+    ("en", "The truce began in 2012. The following year, murders rose again.", "The following year",
+     "2013-01-01", "2013-12-31", "year"),
+    ("en", "The gang formed in 2009, and in June of that year it took over the port.", "in June of that year",
+     "2009-06-01", "2009-06-30", "month"),
+    ("en", "Fields were sprayed in 2012; most were cleared in the first half of that year.",
+     "in the first half of that year", "2012-01-01", "2012-06-30", "range"),
+    ("es", "En 2009 fundó una empresa y en junio de ese año viajó.", "en junio de ese año",
+     "2009-06-01", "2009-06-30", "month"),
+    ("es", "El 4 de abril lo detuvieron en Lima; al día siguiente fue trasladado.", "al día siguiente",
+     "2013-04-05", "2013-04-05", "day"),
+    ("es", "El ataque ocurrió el 4 de abril. Ese mismo día hubo otro en Iguala.", "Ese mismo día",
+     "2013-04-04", "2013-04-04", "day"),
+    ("pt", "A operação começou no dia 3 de maio. No dia seguinte, a polícia prendeu dois homens.",
+     "No dia seguinte", "2013-05-04", "2013-05-04", "day"),
+]
+
+
+@pytest.mark.parametrize("lang,text,phrase,start,end,granularity", ANAPHORA)
+def test_anaphoric_times_take_their_antecedent(lang, text, phrase, start, end, granularity):
+    found = {t.text: t for t in find_times(text, lang, dt.date(2013, 10, 8))}
+    assert phrase in found, list(found)
+    span = found[phrase].span
+    assert span is not None and (span.start.isoformat(), span.end.isoformat(), span.granularity) == (
+        start, end, granularity)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Two days before the vote, gunmen killed a mayor."),  # relative to the vote, not to a date
+    ("es", "Dos días antes de la elección mataron a un alcalde."),
+    ("en", "That day, the army took the town."),  # nothing earlier to refer to
+    ("en", "The cartel split in 2005. " + "Years of fighting followed across the state. " * 15 + "That year, it won."),
+])
+def test_anaphors_without_a_usable_antecedent_stay_unresolved(lang, text):
+    assert all(t.span is None for t in find_times(text, lang, dt.date(2013, 10, 8))
+               if not t.text[-4:].isdigit())
+
+
+def test_since_keeps_its_starting_period_as_anchor():
+    (found,) = find_times("He has been on the run since 2012, when he fled.", "en", dt.date(2016, 8, 3))
+    assert (found.span.start, found.span.end) == (dt.date(2012, 1, 1), dt.date(2016, 8, 3))
+    assert (found.anchor.start, found.anchor.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))
 
 
 def test_impossible_date_is_unresolved_not_invented():

@@ -379,6 +379,9 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
     units = QUANTITY_UNITS.get(etype, {})
     qty = _nearest(view.quantities, trig_start, sent, lambda q: q.unit in units) if units else None
     timex = _event_time(text, times, trig_start, sent, lang, trig_end) or view.inherited_time
+    span = timex.span if timex else None
+    if timex is not None and _in_when_clause(text, timex, trig_start):
+        span = timex.anchor
     return Event(
         id="",
         type=etype,
@@ -386,7 +389,7 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
         evidence=[Span(sent.start, sent.end)],
         trigger=Span(trig_start, trig_end),
         quantity=_quantity(qty, units) if qty else None,
-        time=TimeSpan(timex.span.start, timex.span.end, timex.span.granularity, timex.text) if timex else None,
+        time=TimeSpan(span.start, span.end, span.granularity, timex.text) if span else None,
     )
 
 
@@ -585,8 +588,9 @@ _STATEMENT = re.compile(
 )
 
 
-# "from 112 in 2009 to 604 in 2010": what follows "to" is the new value, not the baseline.
-_COMPARISON_TARGET = re.compile(r"\s(?:to|a|al|hasta|para|até)\s", re.IGNORECASE)
+# "from 112 in 2009 to 604 in 2010": what follows "to" is the new value, not the baseline. The word must
+# follow a number ("from a previous record of 1,053 tons in 2016" holds the article "a", not "to").
+_COMPARISON_TARGET = re.compile(r"\d(?:\s+[^\W\d]+){0,3},?\s+(?:to|a|al|hasta|para|até)\s", re.IGNORECASE)
 
 
 def _baseline(text: str, t: Any, sent: Sentence) -> bool:
@@ -599,6 +603,16 @@ def _baseline(text: str, t: Any, sent: Sentence) -> bool:
 def _statement_time(text: str, t: Any, trig_start: int, sent: Sentence) -> bool:
     """``t`` stands before a verb of saying that introduces the event's clause."""
     return t.end <= trig_start and bool(_STATEMENT.search(text, t.end, trig_start))
+
+
+# "since 2012, when he was arrested": the clause after "since X, when" happened at X, not over the range.
+_WHEN_CLAUSE = re.compile(r",?(?:\s+[^,;.]{1,40},)?\s+(?:when|cuando|quando)\s[^;.]{0,80}$", re.IGNORECASE)
+
+
+def _in_when_clause(text: str, timex: Any, trig_start: int) -> bool:
+    """The trigger is in a "when" clause that follows a "since X" range."""
+    anchor = getattr(timex, "anchor", None)
+    return anchor is not None and timex.end <= trig_start and bool(_WHEN_CLAUSE.match(text, timex.end, trig_start))
 
 
 def _requirements_met(cue: EventCue, types_here: set[str], has_drug: bool, quantities: list[Any]) -> bool:

@@ -31,12 +31,17 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TimeExpr:
-    """A time expression found at ``text[start:end]``; ``span`` None when unresolvable."""
+    """A time expression found at ``text[start:end]``; ``span`` None when unresolvable.
+
+    ``anchor`` is the starting point of a "since X" range (the period X itself): what "since 2012,
+    when he was arrested" dates the arrest to, and what a later "that year" refers to.
+    """
 
     start: int
     end: int
     text: str
     span: TimeSpan | None
+    anchor: TimeSpan | None = None
 
 
 @dataclass(frozen=True)
@@ -105,6 +110,9 @@ def _tokens(lang: str) -> dict[str, str]:
         "DECW": _alt(lex.DECADE_WORDS[lang]),
         "ORD": r"(?:st|nd|rd|th)?" if lang == "en" else r"(?:º|°|\.º)?",
         "HPART": _alt(p for name, phrases in lex.PARTS[lang].items() if name[0] in "hq" for p in phrases),
+        "ANA": _alt(lex.ANAPHORS[lang]),
+        "ADIR": _alt(lex.ANAPHOR_LATER[lang] + lex.ANAPHOR_EARLIER[lang]),
+        "AYREF": _alt(lex.ANAPHORIC_YEAR[lang]),
     }
 
 
@@ -124,7 +132,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("decade", r"(?:the\s+)?(?:(?P<part>early|mid-?|late)\s*)?(?P<dec4>(?:19|20)\d0)'?s(?!\w)"),
         ("decade", r"the\s+(?:(?P<part>early|mid-?|late)\s*)?'?(?P<dec2>\d0)'?s(?!\w)"),
         ("decade", r"the\s+(?:(?P<part>early|mid-?|late)\s*)?(?P<decw>@DECW@)"),
-        ("part_y", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?:(?P<y>@Y@)|(?P<yref>@YREF@))"),
+        ("part_y", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?:(?P<y>@Y@)|(?P<ayref>@AYREF@)|(?P<yref>@YREF@))"),
         ("part_m", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?P<mon>@MON@)(?:,?\s+(?P<y>@Y@))?"),
         ("part_m", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?P<mref>@MREF@)"),
         ("rel", r"(?P<rel>@REL@)"),
@@ -144,7 +152,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)(?P<dec4>(?:19|20)\d0)(?!\d)"),
         ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)'?(?P<dec2>\d0)(?!\d)"),
         ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)(?P<decw>@DECW@)"),
-        ("part_y", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<yref>@YREF@))"),
+        ("part_y", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<ayref>@AYREF@)|(?P<yref>@YREF@))"),
         ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?P<y>@Y@))?"),
         ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?P<mref>@MREF@)"),
         ("rel", r"(?P<rel>@REL@)"),
@@ -164,7 +172,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("decade", r"(?:(?P<part>@PART@)\s+d[oa]s?\s+)?(?:(?:os\s+)?anos\s+|(?:a\s+)?década\s+de\s+)(?P<dec4>(?:19|20)\d0)(?!\d)"),
         ("decade", r"(?:(?P<part>@PART@)\s+d[oa]s?\s+)?(?:(?:os\s+)?anos\s+|(?:a\s+)?década\s+de\s+)'?(?P<dec2>\d0)(?!\d)"),
         ("decade", r"(?:(?P<part>@PART@)\s+d[oa]s?\s+)?(?:(?:os\s+)?anos\s+|(?:a\s+)?década\s+de\s+)(?P<decw>@DECW@)"),
-        ("part_y", r"(?:(?:o|os|a|as)\s+)?(?P<part>@PART@)\s+(?:(?:de|do\s+ano\s+de|do\s+ano)\s+(?P<y>@Y@)|(?P<yref>@YREF@))"),
+        ("part_y", r"(?:(?:o|os|a|as)\s+)?(?P<part>@PART@)\s+(?:(?:de|do\s+ano\s+de|do\s+ano)\s+(?P<y>@Y@)|(?P<ayref>@AYREF@)|(?P<yref>@YREF@))"),
         ("part_m", r"(?:(?:o|os|a|as)\s+)?(?P<part>@PART@)\s+de\s+(?P<mon>@MON@)(?:\s+de\s+(?P<y>@Y@))?"),
         ("part_m", r"(?:(?:o|os|a|as)\s+)?(?P<part>@PART@)\s+(?P<mref>@MREF@)"),
         ("rel", r"(?P<rel>@REL@)"),
@@ -193,6 +201,8 @@ _PART_PREFIX = {
 # Standalone rules that need context: bare months and years, "in the past N years".
 _CONTEXT: dict[str, list[tuple[str, str]]] = {
     "en": [
+        ("anaphor", r"(?:(?:on|in|during)\s+)?(?P<ana>@ANA@)"),
+        ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
         ("m", r"(?:(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?|(?:(?:in|during)\s+)?(?P<pre>last|this|next|this\s+past)\s+)(?P<mon>@MON@)"),
         ("y", r"(?:(?:in|during|throughout)\s+(?:the\s+year\s+)?|the\s+year\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"of\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
@@ -210,6 +220,8 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("deadline", r"(?:by|before)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:(?:the|this)\s+year|(?P<y>@Y@))|year(?:'s|-)?\s*end)|before\s+the\s+year\s+(?:is\s+out|ends)"),
     ],
     "es": [
+        ("anaphor", r"(?:(?:en|durante)\s+)?(?P<ana>@ANA@)"),
+        ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
         ("m", r"(?:(?:en|durante)\s+(?:el\s+)?(?:mes\s+de\s+)?|(?:el|este)\s+(?:(?P<pre>pasado|próximo)\s+)?mes\s+de\s+|el\s+(?P<pre2>pasado|próximo)\s+)(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
         ("m", r"(?P<mon>@MON@)\s+(?P<post>pasado|último)"),
         ("y", r"(?:(?:en|durante)\s+(?:el\s+)?(?:año\s+)?|el\s+año\s+)(?P<y>@Y@)@NOUNIT@"),
@@ -224,6 +236,8 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("deadline", r"(?:antes|a\s+más\s+tardar|hasta)\s+(?:de\s+que\s+(?:termine|acabe|finalice|concluya|cierre)\s+(?:el|este)\s+año|(?:(?:de|del|a|al)\s+)?(?:(?:el|los)\s+)?(?:fin|final|finales|fines|cierre)\s+(?:(?:de|del)\s+(?:(?:este|presente)\s+)?año|de\s+(?P<y>@Y@)))"),
     ],
     "pt": [
+        ("anaphor", r"(?:(?:em|durante)\s+)?(?P<ana>@ANA@)"),
+        ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
         ("m", r"(?:(?:em|durante)\s+|(?:n?o|neste|este)\s+(?:(?P<pre>último|próximo)\s+)?mês\s+de\s+)(?P<mon>@MON@)(?:\s+(?P<post>passado|último|próximo))?"),
         ("m", r"(?P<mon>@MON@)\s+(?P<post>passado|último)"),
         ("y", r"(?:(?:em|durante)\s+(?:o\s+ano\s+de\s+)?|(?:n?o\s+)?ano\s+de\s+)(?P<y>@Y@)@NOUNIT@"),
@@ -308,6 +322,7 @@ def _trigger(lang: str) -> re.Pattern[str]:
         + list(lex.DECADE_WORDS[lang])
         + [phrase for phrase in lex.RELATIVE[lang] if " " not in phrase]  # "ayer", "today"
         + ["weekend", "semestre", "trimestre"]
+        + ["night", "morning", "afternoon", "evening", "noche", "víspera", "noite", "véspera", "manhã"]
     )
     return re.compile(rf"(?<!\w)(?:{_alt(words)}|(?:1[89]|20)\d\d(?:'?s)?|'?\d0'?s)(?!\w)", _FLAGS)
 
@@ -355,16 +370,107 @@ def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeExpr
             continue
         taken.append((start, end))
         chosen.append((start, end, rule, match))
-    out = []
+    out: list[TimeExpr] = []
     for start, end, rule, match in sorted(chosen, key=lambda c: c[0]):
         resolved = _resolve(rule.kind, match, code, published, None)
-        span = None
+        if resolved is None and _anaphoric(rule.kind, match):
+            resolved = _resolve_anaphor(rule.kind, match, code, start, out)
+        span = anchor = None
         if resolved is not None:
             (first, last), granularity = resolved
             span = TimeSpan(first, last, granularity, text[start:end])
-        out.append(TimeExpr(start, end, text[start:end], span))
+            if rule.kind == "since":
+                anchor = _since_anchor(match, code, published, text[start:end])
+        out.append(TimeExpr(start, end, text[start:end], span, anchor))
     log.debug("find_times: %d expressions in %d characters (%s)", len(out), len(text), code)
     return out
+
+
+# --- anaphora: "that day", "the following year", "in June of that year" -----------------
+
+# How far back (characters) an anaphor looks for the time it refers to: about three sentences.
+_ANAPHOR_REACH = 600
+
+
+def _anaphoric(kind: str, match: re.Match[str]) -> bool:
+    return kind in ("anaphor", "anaphor_n", "my_anaphor") or (kind == "part_y" and bool(_group(match, "ayref")))
+
+
+def _fits(period: TimeSpan, unit: str) -> bool:
+    """Whether ``period`` lies within one ``unit`` (a day for "that day", a year for "that year")."""
+    first, last = period.start, period.end
+    if unit == "day":
+        return first == last
+    if unit == "week":
+        return (last - first).days <= 6 and cal.week_of(first) == cal.week_of(last)
+    if unit == "month":
+        return (first.year, first.month) == (last.year, last.month)
+    return first.year == last.year
+
+
+def _antecedent(previous: list[TimeExpr], unit: str, pos: int) -> TimeSpan | None:
+    """The nearest earlier resolved expression within reach that fits ``unit`` (for "since 2011",
+    the year 2011: "since 2011, when it peaked. That year, ...")."""
+    for expr in reversed(previous):
+        if pos - expr.end > _ANAPHOR_REACH:
+            return None
+        for period in (expr.anchor, expr.span):
+            if period is not None and _fits(period, unit):
+                return period
+    return None
+
+
+def _since_anchor(match: re.Match[str], lang: str, published: dt.date | None, phrase: str) -> TimeSpan | None:
+    found = _atom_rule(match.group("inner"), lang)
+    resolved = _resolve(found[0].kind, found[1], lang, published, None) if found else None
+    if resolved is None:
+        return None
+    (first, last), granularity = resolved
+    return TimeSpan(first, last, granularity, phrase)
+
+
+_FOLLOWING = re.compile(r"\b(?:following|next|siguiente|seguinte)\b", _FLAGS)
+_PREVIOUS = re.compile(r"\b(?:previous|prior|before|anterior)\b", _FLAGS)
+
+
+def _resolve_anaphor(kind: str, match: re.Match[str], lang: str, pos: int, previous: list[TimeExpr]) -> Resolved | None:
+    """An expression that names its time through an earlier one ("two days later", "ese mismo año"),
+    resolved against the nearest earlier expression of a fitting granularity; None without one."""
+    g = match.groupdict()
+    if kind == "anaphor":
+        unit, offset = lex.ANAPHORS[lang][_norm(g["ana"])]
+    elif kind == "anaphor_n":
+        n, unit = _num(g["n"], lang), lex.UNITS_AGO[lang][_norm(g["unit"])]
+        if n is None or unit not in lex.ANAPHOR_UNITS:
+            return None
+        offset = n if _norm(g["dir"]) in lex.ANAPHOR_LATER[lang] else -n
+    else:  # a month or a part of "that year"
+        unit = "year"
+        text = match.group(0)
+        offset = 1 if _FOLLOWING.search(text) else -1 if _PREVIOUS.search(text) else 0
+    found = _antecedent(previous, unit, pos)
+    if found is None:
+        return None
+    base = found.start
+    if kind == "my_anaphor":
+        y, m = base.year + offset, _month_number(g["mon"], lang)
+        d = g.get("d") or g.get("d2")
+        period = cal.day(y, m, int(d)) if d else cal.month(y, m)
+        return (period, "day" if d else "month") if period else None
+    if kind == "part_y":
+        part = _part_name(g["part"], lang)
+        period = cal.year_part(base.year + offset, part) if part else None
+        return (period, "range") if period else None
+    if unit == "day":
+        date = base + dt.timedelta(days=offset)
+        return (date, date), "day"
+    if unit == "week":
+        return cal.week_of(base + dt.timedelta(weeks=offset)), "week"
+    if unit == "month":
+        period = cal.month(*cal.add_months(base.year, base.month, offset))
+        return (period, "month") if period else None
+    period = cal.year(base.year + offset)
+    return (period, "year") if period else None
 
 
 # --- acceptance: capitalization and context checks that regexes express badly ----------
@@ -372,6 +478,9 @@ def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeExpr
 
 def _group(match: re.Match[str], name: str) -> str | None:
     return match.group(name) if name in match.re.groupindex else None
+
+
+_RELATIVE_TO_NOUN = re.compile(r"(?:before|after|antes|después|depois)$", _FLAGS)
 
 
 def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: bool) -> bool:
@@ -397,6 +506,10 @@ def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: b
             return False  # "hoy en día" = nowadays
         if re.search(r"week|semana|month|mes|mês", rel) and re.match(r"\s+(?:of|de|del|do|da)\s", text[match.end():], _FLAGS):
             return False  # "the last week of September" is not last week
+    if kind in ("anaphor", "anaphor_n") and _RELATIVE_TO_NOUN.search(match.group(0)):
+        # "the day before the vote", "dos días antes de la elección": relative to what follows
+        if re.match(r"\s+[^\W\d_]", text[match.end():]):
+            return False
     if kind == "yrange":
         if int(match.group("y2")) <= int(match.group("y1")):
             return False
@@ -533,6 +646,8 @@ def _resolve(
     if kind == "decade":
         return _resolve_decade(g, lang)
     if kind == "part_y":
+        if g.get("ayref"):
+            return None  # "the first half of that year": the year is in an earlier sentence
         part = _part_name(g["part"], lang)
         y = _stated_year(g, lang, published)
         if y is None:

@@ -22,6 +22,11 @@ __all__ = [
     "LANGS",
     "SMALL_NUMBERS",
     "DECADE_WORDS",
+    "ANAPHORS",
+    "ANAPHOR_UNITS",
+    "ANAPHOR_LATER",
+    "ANAPHOR_EARLIER",
+    "ANAPHORIC_YEAR",
 ]
 
 LANGS = ("en", "es", "pt")
@@ -245,4 +250,83 @@ DECADE_WORDS: dict[str, dict[str, int]] = {
            "sesenta": 1960, "setenta": 1970, "ochenta": 1980, "noventa": 1990},
     "pt": {"vinte": 1920, "trinta": 1930, "quarenta": 1940, "cinquenta": 1950,
            "sessenta": 1960, "setenta": 1970, "oitenta": 1980, "noventa": 1990},
+}
+
+# Times that point back to a time stated before them ("that day", "the following year", "ese mismo
+# día", "no dia seguinte"): phrase -> (unit, offset from the antecedent). ``timex`` resolves them
+# against the nearest earlier expression of a fitting granularity (docs/time-and-quantities.md).
+ANAPHORS: dict[str, dict[str, tuple[str, int]]] = {
+    "en": {
+        "that day": ("day", 0), "that same day": ("day", 0), "the same day": ("day", 0),
+        "later that day": ("day", 0), "earlier that day": ("day", 0), "that night": ("day", 0),
+        "that same night": ("day", 0), "the same night": ("day", 0), "later that night": ("day", 0),
+        "that morning": ("day", 0), "that afternoon": ("day", 0), "that evening": ("day", 0),
+        "later that morning": ("day", 0), "later that afternoon": ("day", 0),
+        "later that evening": ("day", 0),
+        "the previous day": ("day", -1), "the prior day": ("day", -1), "the day before": ("day", -1),
+        "the night before": ("day", -1), "the previous night": ("day", -1),
+        "the next day": ("day", 1), "the following day": ("day", 1), "the day after": ("day", 1),
+        "the next morning": ("day", 1), "the following morning": ("day", 1),
+        "that week": ("week", 0), "that same week": ("week", 0), "the same week": ("week", 0),
+        "the following week": ("week", 1), "the next week": ("week", 1),
+        "the previous week": ("week", -1), "the week before": ("week", -1),
+        "that month": ("month", 0), "that same month": ("month", 0), "the same month": ("month", 0),
+        "the following month": ("month", 1), "the next month": ("month", 1),
+        "the previous month": ("month", -1), "the month before": ("month", -1),
+        "that year": ("year", 0), "that same year": ("year", 0), "the same year": ("year", 0),
+        "later that year": ("year", 0), "earlier that year": ("year", 0),
+        "the following year": ("year", 1), "the next year": ("year", 1),
+        "the previous year": ("year", -1), "the prior year": ("year", -1),
+        "the year before": ("year", -1),
+    },
+    "es": {
+        "ese día": ("day", 0), "ese mismo día": ("day", 0), "el mismo día": ("day", 0),
+        "aquel día": ("day", 0), "esa noche": ("day", 0), "esa misma noche": ("day", 0),
+        "la misma noche": ("day", 0), "esa mañana": ("day", 0), "esa tarde": ("day", 0),
+        "esa misma tarde": ("day", 0), "esa misma mañana": ("day", 0),
+        "el día anterior": ("day", -1), "un día antes": ("day", -1), "la noche anterior": ("day", -1),
+        "la víspera": ("day", -1),
+        "al día siguiente": ("day", 1), "el día siguiente": ("day", 1), "un día después": ("day", 1),
+        "a la mañana siguiente": ("day", 1),
+        "esa semana": ("week", 0), "esa misma semana": ("week", 0), "la misma semana": ("week", 0),
+        "la semana siguiente": ("week", 1), "a la semana siguiente": ("week", 1),
+        "ese mes": ("month", 0), "ese mismo mes": ("month", 0), "el mismo mes": ("month", 0),
+        "al mes siguiente": ("month", 1), "el mes siguiente": ("month", 1),
+        "ese año": ("year", 0), "ese mismo año": ("year", 0), "el mismo año": ("year", 0),
+        "aquel año": ("year", 0), "al año siguiente": ("year", 1), "el año siguiente": ("year", 1),
+    },
+    "pt": {
+        "naquele dia": ("day", 0), "no mesmo dia": ("day", 0), "nesse mesmo dia": ("day", 0),
+        "naquela noite": ("day", 0), "na mesma noite": ("day", 0), "naquela manhã": ("day", 0),
+        "naquela tarde": ("day", 0),
+        "no dia anterior": ("day", -1), "um dia antes": ("day", -1), "na véspera": ("day", -1),
+        "no dia seguinte": ("day", 1), "um dia depois": ("day", 1), "na manhã seguinte": ("day", 1),
+        "naquela semana": ("week", 0), "na mesma semana": ("week", 0),
+        "na semana seguinte": ("week", 1),
+        "naquele mês": ("month", 0), "no mesmo mês": ("month", 0), "no mês seguinte": ("month", 1),
+        "naquele ano": ("year", 0), "no mesmo ano": ("year", 0), "no ano seguinte": ("year", 1),
+    },
+}
+
+# "two days later", "tres días después", "dois dias depois": a count of units after or before the
+# antecedent. Units come from UNITS_AGO.
+ANAPHOR_LATER: dict[str, tuple[str, ...]] = {
+    "en": ("later", "afterwards", "after that"),
+    "es": ("después", "más tarde"),
+    "pt": ("depois", "mais tarde"),
+}
+ANAPHOR_EARLIER: dict[str, tuple[str, ...]] = {
+    "en": ("earlier", "before that"),
+    "es": ("antes",),
+    "pt": ("antes",),
+}
+# Units an antecedent must be confined to for each anaphor unit (a day for "that day"...).
+ANAPHOR_UNITS = ("day", "week", "month", "year")
+
+# A year named by reference to an earlier one, after a month or a part of a year ("in June of that
+# year", "the first half of that year", "a finales de ese año", "no início daquele ano").
+ANAPHORIC_YEAR: dict[str, tuple[str, ...]] = {
+    "en": ("of that year", "that year", "of the same year", "the same year", "of that same year"),
+    "es": ("de ese año", "de aquel año", "del mismo año", "de ese mismo año"),
+    "pt": ("daquele ano", "do mesmo ano", "desse mesmo ano"),
 }
