@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -61,32 +61,50 @@ _SAY_BEFORE = {
           r"identified|indicated|argued|insisted|replied|repeated|pointed out|accuse|accuses|accused|maintain|"
           r"maintains|maintained|stresses|stressed|highlighted|highlights|accusing|claiming|saying|"
           r"declared|calculated|calculates|boasted|believed|admitted|denounced|observed|counted|tallied|documented|"
-          r"revealed|reveals|concluded|concludes|warning)",
+          r"revealed|reveals|concluded|concludes|warning|reports|report|indicates|indicate|notes|note|suggests|suggest|"
+          r"suggested|mentioned|asserted|asserts|affirmed|emphasized|reiterated|denied|denies|"
+          r"deny|complained|predicted|predicts)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
           r"sostienen|asegura|aseguran|afirma|afirman|dice|dicen|destacó|reiteró|respondió|apuntó|expuso|manifestó|"
           r"subrayó|puntualizó|refirió|mencionó|comentó|expresó|denunciaron|reconoció|admitió|insistió|"
-          r"informa|reportó|documentó)",
+          r"informa|reportó|documentó|reportaron|revelaron|confirmaron|advirtieron|precisaron|detallaron|agregaron|"
+          r"añadieron|destacaron|reconocieron|admitieron|aseveró|consideró|acusó|acusaron|negó|negaron|registró|"
+          r"registraron|contabilizó|señala|señalan|indica|indican|advierte|advierten|denuncia|denuncian|revela|"
+          r"revelan|reporta|reportan)",
     "pt": r"(?:disse|disseram|afirmou|afirmaram|declarou|informou|informaram|explicou|estimou|alertou|revelou|"
           r"confirmou|acrescentou|destacou|ressaltou|calcula|calculam|acredita|acreditam|estima|estimam|diz|dizem|"
-          r"afirma|afirmam|acusa|acusam)",
+          r"afirma|afirmam|acusa|acusam|apontou|admitiu|negou|denunciou|relatou|contou|registrou|indicou|indica|"
+          r"revela|informa|aponta|apontam)",
 }
 _SAY_AFTER = {
     "en": r"(?:according to|said|says|stated|reported|added|explained|warned|estimated)",
     "es": r"(?:según|de acuerdo con|dijo|afirmó|informó|señaló|indicó|aseguró|explicó|declaró|precisó|detalló|"
           r"reveló|agregó|añadió|advirtió|confirmó|sostuvo|estimó|apuntó|expuso|manifestó|subrayó|puntualizó|"
-          r"refirió|mencionó|comentó|expresó|reconoció|insistió)",
+          r"refirió|mencionó|comentó|expresó|reconoció|insistió|dijeron|informaron|señalaron|indicaron|explicaron|"
+          r"aseguraron|afirmaron|denunció|denunciaron|advirtieron|confirmaron|destacó|reiteró|aseveró|acusó|"
+          r"consideró|reportó)",
     "pt": r"(?:segundo|de acordo com|conforme|disse|afirmou|informou|declarou|explicou|revelou|acrescentou|"
-          r"destacou|ressaltou|confirmou|alertou)",
+          r"destacou|ressaltou|confirmou|alertou|disseram|afirmaram|informaram|apontou|relatou|contou)",
 }
-_AUX = (r"((?:(?:has|have|had|is|are|was|were|been|also|previously|recently|later|then|ha|han|había|también|também|"
+_AUX = (r"((?:(?:has|have|had|is|are|was|were|been|also|previously|recently|later|then|earlier|(?-i:[a-z]{3,}ly)|yesterday|today|"
+        r"last\s+week|this\s+week|ha|han|había|también|também|"
         r"tem|têm|fue|fueron|es|son|foi|foram)\s+)*)")
 # a be-auxiliary before a participle makes it passive: "is estimated", "was reported", "were found"
 # verbs of saying that are also participles; followed by a preposition of place they describe a noun
 _PARTICIPLES = {"found", "identified", "reported", "documented", "observed", "counted", "estimated", "alleged"}
 _PLACE_PREP = re.compile(r"^\s+(?:in|on|at|near|inside|during|along|across|around|off|outside)\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"(?<!\w)(?:is|are|was|were|been|fue|fueron|es|son|foi|foram)(?!\w)", re.IGNORECASE)
+
+
+# "según explicó a Notimex su abogado", "segundo informou à imprensa o delegado": after an introducer,
+# a verb of saying and its audience stand before the speaker.
+_INTRODUCED_VERB = (
+    r"(?:\s+(?:(?:lo|o)\s+)?(?:dijo|explicó|informó|señaló|indicó|declaró|precisó|detalló|afirmó|aseguró|manifestó|"
+    r"refirió|comentó|disse|informou|afirmou|explicou|declarou)(?:\s+(?:a|à|ao)\s+(?:(?:este|esta|la|el|los|las|"
+    r"a|o)\s+\w+|[A-ZÁÉÍÓÚ][\w.]*(?:\s+[A-ZÁÉÍÓÚ][\w.]*)*))?)?"
+)
 
 
 @lru_cache(maxsize=None)
@@ -97,7 +115,7 @@ def _speaker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     after = re.compile(
-        r"(?<!\w)" + _SAY_AFTER[lang] + r"\s+(?:(?:ayer|hoy|hoje|ontem|today|yesterday|on \w+day|"
+        r"(?<!\w)" + _SAY_AFTER[lang] + _INTRODUCED_VERB + r"\s+(?:(?:ayer|hoy|hoje|ontem|today|yesterday|on \w+day|"
         r"(?:este|esta|nesta|neste) \w+(?:-feira)?|el (?:lunes|martes|miércoles|jueves|viernes|sábado|domingo))"
         r"(?:\s*\(\d+\))?\s+)?([^,;:.\"“”()]{2,90})",
         re.IGNORECASE,
@@ -110,6 +128,7 @@ _PRONOUNS = {
     "this", "which", "who", "that", "there", "what", "que", "quien", "quienes", "lo", "se", "eso", "isso",
     "one", "some", "others", "many",
 }
+_QUANTIFIERS = {"one", "some", "others", "many"}
 _BAD_START = re.compile(
     r"^(?:that|which|who|when|where|while|as|if|because|after|before|in|on|at|for|during|last|this|"
     r"que|cuando|donde|en|el pasado|la semana|em|no|na|quando|onde|this week|so|also|it|there|despite|"
@@ -129,7 +148,8 @@ def _clean_speaker(phrase: str) -> str | None:
     words = phrase.split()
     if not words or len(words) > 9:
         return None
-    if phrase.lower() in _PRONOUNS or words[0].lower() in _PRONOUNS or _BAD_START.match(phrase):
+    if (phrase.lower() in _PRONOUNS or (words[0].lower() in _PRONOUNS and words[0].lower() not in _QUANTIFIERS)
+            or _BAD_START.match(phrase)):
         return None
     if not re.search(r"[^\W\d_]{3,}|\b[A-Z]{2,}\b", phrase):
         return None
@@ -198,7 +218,7 @@ _REPORT_BY = {
     "en": re.compile(
         r"(?<!\w)(?:reports?|survey|study|statistics|figures|data|count|analysis|investigation|census|estimates)"
         r"(?:\s+(?:released|published|issued|conducted|compiled|produced|presented)(?:\s+[\w,]+){0,3}?)?"
-        r"\s+(?:by|of|from)\s+"
+        r"\s+(?:by\s+|from\s+|(?<=count )of\s+|of\s+(?=(?:the\s+)?(?-i:[A-Z])))"
         r"((?:the\s+)?[^,;:.()\"“”]{2,80}?)(?=\s*(?:[,;:.()\"“”]|$|\s(?:found|find|finds|show|shows|showed|"
         r"counted|estimated|estimates|indicated|indicates|revealed|reveals|said|says|suggests?|which|that|"
         r"released|published|in\s+\d{4})\b))",
@@ -241,37 +261,93 @@ def _with_apposition(sentence: str, offset: int, phrase: str) -> tuple[int, str]
     return m.start(1), f"{m.group(1).strip()}, {phrase}"
 
 
-def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = False) -> tuple[str, int] | None:
+def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = False,
+               skip: Callable[[str], bool] | None = None) -> tuple[str, int] | None:
     """(speaker phrase, offset in the sentence) of the statement nearest ``anchor``, or None in the
-    text's own voice. With ``allow_pronoun`` a bare pronoun ("he added") is returned as such."""
+    text's own voice. With ``allow_pronoun`` a bare pronoun ("he added") is returned as such; phrases
+    for which ``skip`` is true (the outlet already taken as the source) are passed over."""
+    found = [f for f in speaker_candidates(sentence, lang, allow_pronoun) if skip is None or not skip(f[1])]
+    if not found:
+        return None
+    offset, phrase = min(found, key=lambda f: abs(f[0] - anchor))
+    return phrase, offset
+
+
+# Abbreviations whose period does not end a phrase ("U.S. Treasury documents", "Gen. Nestor Reverol").
+_ABBREVIATION_DOT = re.compile(
+    r"\b(?:[A-Z]|Gen|Rev|Dr|Dra|Col|Lt|Sen|Rep|Mr|Mrs|Ms|Gov|Maj|Capt|Sgt|Gral|Cnel|Lic|Ing|Sr|Sra|Sto|Sta|St|Jr|"
+    r"Cmdr|Adm|Supt|Insp)\.(?=\s?[A-Z])"
+)
+_MASKED_DOT = "\u2024"
+
+
+def _inverted_after(rest: str, lang: str) -> bool:
+    """A short name right after the verb is its subject ("..., reported AFP"); one followed by a
+    clause is its audience ("told InSight Crime that ...")."""
+    return (bool(_INVERTED[lang].match(rest)) and not _THAT_CLAUSE.match(rest)
+            and len(re.split(r"[,;:.]", rest, maxsplit=1)[0].split()) <= 8)
+
+
+def _not_saying(verb: str, rest: str, lang: str) -> bool:
+    """A verb of saying used otherwise: "Comba's alleged successor" (an adjective), "police reports
+    suggest" (a noun before the verb), "los agentes aseguraron dos armas" (asegurar is also to seize)."""
+    verb = verb.lower()
+    if re.match(r"\s+" + _SAY_BEFORE[lang] + r"(?!\w)", rest, re.IGNORECASE):
+        return True
+    if verb == "alleged" and re.match(r"\s+(?!that\b|in\b|on\b|at\b)[a-z]", rest):
+        return True
+    return verb.startswith("asegur") and not re.match(r"\s*(?:que\b|a\s|[,;:.\"“”]|$)", rest)
+
+
+_NAME_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’\u2024-]*"
+_NAME_WORDS = _NAME_WORD + r"(?:\s+(?:(?:de|del|da|do|dos|la|y|e)\s+)?" + _NAME_WORD + r"){0,5}"
+
+
+@lru_cache(maxsize=None)
+def _name_first_pattern(lang: str) -> re.Pattern[str]:
+    """"Tomas Ruiz, a priest who runs a shelter, told reporters": a name, its description, the verb."""
+    return re.compile(
+        r"^\s*(?:(?:However|But|And|Meanwhile|Also|Sin embargo|Además|Pero|Por su parte|Porém|No entanto)\s*,?\s+)?"
+        r"(" + _NAME_WORDS + r"),\s+([a-záéíóúñ][^,;:\"“”]{2,140}?),\s+" + _AUX + "(" + _SAY_BEFORE[lang] + r")(?!\w)"
+    )
+
+
+# "..., confirmó el procurador de Zacatecas, Arturo Nahle.": the name after an inverted description
+_NAME_AFTER_DESCRIPTION = re.compile(r"^\s*,\s+(" + _NAME_WORDS + r")\s*(?:[.;,]|$)")
+
+
+def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) -> list[tuple[int, str]]:
+    """Every (offset, speaker phrase) that a construction of saying in ``sentence`` names."""
     before, after = _speaker_patterns(lang)
-    original = sentence
     # a parenthesis ("Mexico's Human Rights Commission (CNDH) said") is blanked out, offsets kept
     sentence = re.sub(r"(?<=\w )\([^()]{0,120}\)(?=\s*,|\s+[a-z])", lambda m: " " * len(m.group(0)), sentence)
+    sentence = _ABBREVIATION_DOT.sub(lambda m: m.group(0)[:-1] + _MASKED_DOT, sentence)
     found: list[tuple[int, str]] = []
     for m in before.finditer(sentence):
         phrase = m.group(1)
         rest = sentence[m.end():]
         # "..., reported AFP" is inverted; "X, a security expert, told InSight Crime that ..." is not,
         # nor is "General Jorge Pena, said the FARC had been reduced ...": a clause follows the verb
-        inverted = (bool(m.group(2)) and bool(_INVERTED[lang].match(rest))
-                    and not _THAT_CLAUSE.match(rest) and len(re.split(r"[,;:.]", rest, maxsplit=1)[0].split()) <= 8)
+        inverted = bool(m.group(2)) and _inverted_after(rest, lang)
         if allow_pronoun and phrase.strip().lower() in PRONOUN_SPEAKERS:
             found.append((m.start(1), phrase.strip().lower()))
             continue
         if inverted:
             continue  # "..., reported AFP", "..., informó el jefe": the name after the verb speaks
-        if _CLAUSE_VERB.search(phrase) or len(phrase.split()) > 8:
-            continue
         verb = m.group(4)
         if (_PASSIVE_AUX.search(m.group(3) or "") and not verb.endswith("ing")) or m.group(5):
             continue  # "is estimated", "was reported", "alleged to have", "identified as": nobody speaks
         if verb.lower() in _PARTICIPLES and _PLACE_PREP.match(rest):
             continue  # "coca plots recently found in the park": a participle describing the noun
-        # keep the last clause of a long stretch: "..., the sources said" -> "the sources"
+        if _not_saying(verb, rest, lang):
+            continue
+        # keep the last clause of a long stretch: "..., the sources said" -> "the sources";
+        # "It is notable that the Brookings Institution found" -> "the Brookings Institution"
         cut = max(phrase.rfind(" that "), phrase.rfind(" que "))
         if cut >= 0:
             phrase = phrase[cut + 6 :] if phrase[cut:cut + 6] == " that " else phrase[cut + 5 :]
+        if _CLAUSE_VERB.search(phrase) or len(phrase.split()) > 9:
+            continue
         # "..., as Brazilian media have pointed out", "..., which Brazilian investigators say ..."
         phrase = re.sub(r"^\s*(?:as|which|who)\s+(?=\S+\s+\S)", "", phrase, flags=re.I) if lang == "en" else phrase
         phrase = _REPORT_PREFIX.sub("", phrase.strip())
@@ -280,8 +356,10 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
             offset = m.start(1) + m.group(1).find(cleaned)
             if _speakerlike(cleaned, not sentence[:offset].strip(" \"“”'"), lang):
                 found.append((offset, cleaned))
+    found = [_with_apposition(sentence, off, phrase) for off, phrase in found]
     for m in after.finditer(sentence):
-        intro = m.group(0)[: m.start(1) - m.start()].strip().lower()
+        lead = m.group(0)[: m.start(1) - m.start()].strip().lower()
+        intro = next((i for i in _INTRODUCERS if lead.startswith(i)), lead)
         if intro not in _INTRODUCERS and (not _INVERTED[lang].match(" " + m.group(1))
                                           or not sentence[: m.start()].rstrip().endswith((",", '"', "”", "'"))):
             continue  # "said the raid showed ...", "the document said Bolivia had ...": a clause follows
@@ -291,18 +369,24 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
                 r"divulgad[oa]s?)$", phrase.strip(), re.IGNORECASE):
             continue  # "according to figures published on May 3 by X": the body after "by" speaks
         cleaned = _clean_speaker(phrase)
-        if cleaned:
+        named = _NAME_AFTER_DESCRIPTION.match(sentence[m.end(1):])
+        if cleaned and named and m.group(1)[:1].islower():
+            found.append((m.end(1) + named.start(1), named.group(1)))
+        elif cleaned:
             found.append((m.start(1), cleaned))
-    found = [_with_apposition(sentence, off, phrase) for off, phrase in found]
+    m = _name_first_pattern(lang).match(sentence)
+    if (m is not None and not _not_saying(m.group(4), sentence[m.end():], lang)
+            and not _CLAUSE_VERB.search(m.group(2)) and not m.group(1).endswith("ly")
+            and not _inverted_after(sentence[m.end():], lang)):
+        name, description = m.group(1), m.group(2)
+        found = [f for f in found if not m.start(2) <= f[0] < m.start(4)]
+        found.append((m.start(1), f"{name}, {description}" if len(description.split()) <= 6 else name))
     if not found:
         for m in _REPORT_BY[lang].finditer(sentence):
             cleaned = _clean_speaker(m.group(1))
             if cleaned and not _CLAUSE_VERB.search(cleaned):
                 found.append((m.start(1), cleaned))
-    if not found:
-        return None
-    offset, phrase = min(found, key=lambda f: abs(f[0] - anchor))
-    return phrase, offset
+    return [(off, phrase.replace(_MASKED_DOT, ".")) for off, phrase in found]
 
 
 def _speaker(sentence: str, lang: str, anchor: int = 0) -> str | None:
@@ -475,7 +559,9 @@ def annotate_events(
         sentence = sent.text if sent else text[ev.evidence[0].start : ev.evidence[0].end]
         source = _cited_source(sentence, ev.evidence[0].start, mentions, text, c, lang) or doc_source
         anchor = (ev.trigger.start - ev.evidence[0].start) if ev.trigger else 0
-        hit = speaker_of(sentence, lang, anchor, allow_pronoun=True)
+        # "X said ..., reported El Tiempo": the outlet taken as the source does not hide the speaker
+        hit = speaker_of(sentence, lang, anchor, allow_pronoun=True,
+                         skip=(lambda phrase, source=source: _same_outlet(phrase, source)) if source else None)
         speaker = hit[0] if hit else None
         if speaker in PRONOUN_SPEAKERS:
             speaker = _earlier_speaker(sentences, sent, lang)
