@@ -279,6 +279,35 @@ def test_since_x_without_when_keeps_the_range():
     assert (presence.time.start, presence.time.end) == (dt.date(2012, 1, 1), dt.date(2016, 8, 3))
 
 
+def test_undated_lead_takes_the_date_stated_next():
+    text = ("Soldiers seized 40 tons of marijuana in Tijuana. "
+            "Acting on a tip, they raided a warehouse there on May 1, the army said.")
+    times = [_time(text, "on May 1", "2012-05-01", "2012-05-01", "day")]
+    events, _ = run(text, "en", [("Tijuana", "place"), ("marijuana", "commodity")], times=times,
+                    quantities=[_qty(text, "40 tons", 40, "t")])
+    seizure = by_type(events, "seizure")[0]
+    assert seizure.evidence[0].start == 0 and seizure.time.start == dt.date(2012, 5, 1)
+
+
+def test_only_sentences_before_the_first_date_look_ahead():
+    text = ("Police arrested two men in Lima on Monday. Agents also seized 40 kilos of cocaine in Callao. "
+            "The drugs were bound for Spain, where a buyer was arrested on Tuesday.")
+    times = [_time(text, "on Monday", "2013-05-13", "2013-05-13", "day"),
+             _time(text, "on Tuesday", "2013-05-14", "2013-05-14", "day")]
+    events, _ = run(text, "en", [("Lima", "place"), ("Callao", "place"), ("cocaine", "commodity"),
+                                 ("Spain", "place")], times=times, quantities=[_qty(text, "40 kilos", 40, "kg")])
+    seizure = by_type(events, "seizure")[0]
+    # the seizure sentence follows a dated one: it may inherit that date, never the one after it
+    assert seizure.time is None or seizure.time.start == dt.date(2013, 5, 13)
+
+
+def test_dateline_does_not_date_an_undated_lead():
+    text = "Quito, Mar 3 (EFE).- Police arrested four men in Manta. Nobody was hurt."
+    times = [_time(text, "Mar 3", "2015-03-03", "2015-03-03", "day")]
+    events, _ = run(text, "en", [("Manta", "place")], times=times)
+    assert by_type(events, "arrest")[0].time is None
+
+
 def test_time_right_after_the_trigger_wins():
     text = "Ayer, agentes de la Felcn informaron que un coronel fue aprehendido el lunes en Sucre."
     times = [

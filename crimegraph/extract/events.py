@@ -287,13 +287,21 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
     last_places: list[tuple[int, int, Entity]] = []
     last_place_end = -1
     last_place_index = -10
+    dateline = _dateline_end(text)
+    dated = False  # whether a sentence of the body has stated a time yet
     for index, sent in enumerate(sentences):
         inside = mentions.within(sent.start, sent.end)
         headline = index == 0 and is_headline(sent.text)
         inherited_time = None
+        own_time = _has_time(times, sent, dateline)
         if index > 0 and _same_paragraph(text, sentences[index - 1].end, sent.start):
             prev = sentences[index - 1]
-            inherited_time = _last_time(times, prev) if not _has_time(times, sent) else None
+            inherited_time = _last_time(times, prev) if not own_time else None
+        if not own_time and not dated and not headline:
+            # a lead that states the news without its date: the date follows ("Police seized 44 tons of
+            # marijuana in Tijuana. The military raided a warehouse there on May 1, ...")
+            inherited_time = _first_time_after(times, sentences, index, dateline)
+        dated = dated or (own_time and not headline)
         own_places = [m for m in inside if m[2].type == "place"]
         inherited: list[tuple[int, int, Entity]] = []
         if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
@@ -521,8 +529,23 @@ def _usable(t: Any, text: str, sent: Sentence) -> bool:
     return not (said and _CLAUSE_AFTER.match(text, t.end, sent.end))
 
 
-def _has_time(times: list[Any], sent: Sentence) -> bool:
-    return any(t.span is not None and sent.start <= t.start and t.end <= sent.end for t in times)
+def _has_time(times: list[Any], sent: Sentence, after: int = 0) -> bool:
+    return any(t.span is not None and sent.start <= t.start and t.end <= sent.end and t.start >= after
+               for t in times)
+
+
+# How many sentences after an undated lead may give it its date.
+LEAD_LOOKAHEAD = 2
+
+
+def _first_time_after(times: list[Any], sentences: list[Sentence], index: int, after: int) -> Any:
+    """The first resolved time in the few sentences after ``sentences[index]`` (none inside a dateline)."""
+    for sent in sentences[index + 1 : index + 1 + LEAD_LOOKAHEAD]:
+        inside = [t for t in times if t.span is not None and sent.start <= t.start and t.end <= sent.end
+                  and t.start >= after]
+        if inside:
+            return inside[0]
+    return None
 
 
 def _last_time(times: list[Any], sent: Sentence) -> Any:
