@@ -393,6 +393,15 @@ def test_publishers_field_research_is_analysis():
         # a time adverb between the speaker and the verb is not part of the speaker
         ("en", "Navy chief Admiral Ruth Lara last week declared the coast free of drug boats.",
          "Navy chief Admiral Ruth Lara"),
+        # a noun before the verb is not cut off by a verb-like reading of it ("the report says", "reports have")
+        ("en", "Truck drivers pay a fee at every checkpoint in Peten, the report says.", "the report"),
+        ("en", "The study notes how the gang moved its cocaine to the Atlantic coast.", "The study"),
+        ("en", "In fact, reports have indicated that the gang controls the port of Coatzacoalcos.", "reports"),
+        # a speaker after a dash opens its own clause
+        ("en", "Violence in Rosario -- local media counted 20 attacks on judges -- has not stopped the trial.",
+         "local media"),
+        ("en", "Venezuelan officials have blamed corrupt soldiers for the sale of rifles to gangs in Zulia.",
+         "Venezuelan officials"),
     ],
 )
 def test_speakers_added_constructions(lang, sentence, expected):

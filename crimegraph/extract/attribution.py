@@ -63,7 +63,7 @@ _SAY_BEFORE = {
           r"declared|calculated|calculates|boasted|believed|admitted|denounced|observed|counted|tallied|documented|"
           r"revealed|reveals|concluded|concludes|warning|reports|report|indicates|indicate|notes|note|suggests|suggest|"
           r"suggested|mentioned|asserted|asserts|affirmed|emphasized|reiterated|denied|denies|"
-          r"deny|complained|predicted|predicts)",
+          r"deny|complained|predicted|predicts|blamed|blames|blame)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
@@ -110,8 +110,11 @@ _INTRODUCED_VERB = (
 @lru_cache(maxsize=None)
 def _speaker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(
-        r"(?:^|(?<=[,;:\"“”(]))\s*(?:and\s+|but\s+|y\s+|pero\s+|e\s+|mas\s+)?"
-        r"([^,;:\"“”()]{2,90}?)\s*(,?)\s+" + _AUX + "(" + _SAY_BEFORE[lang] + r")(?!\w)(\s+(?:to|as|by|como|por)\b|(?<=accused)\s+of\b)?",
+        r"(?:^|(?<=[,;:\"“”(–—])|(?<=--))\s*(?:and\s+|but\s+|y\s+|pero\s+|e\s+|mas\s+)?"
+        r"((?:(?!--)[^,;:\"“”()–—]){2,90}?)\s*(,?)\s+" + _AUX + "(" + _SAY_BEFORE[lang] + r")(?!\w)"
+        # "the report says", "police reports suggest": a verb of saying right after this one makes it a noun
+        r"(?!\s+" + _AUX.replace("((", "(?:(", 1) + _SAY_BEFORE[lang] + r"(?!\w))"
+        r"(\s+(?:to|as|by|como|por)\b|(?<=accused)\s+of\b)?",
         re.IGNORECASE,
     )
     after = re.compile(
@@ -383,7 +386,8 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         found.append((m.start(1), f"{name}, {description}" if len(description.split()) <= 6 else name))
     if not found:
         for m in _REPORT_BY[lang].finditer(sentence):
-            cleaned = _clean_speaker(m.group(1))
+            # a blanked parenthesis ends the name: "by the Drug Policy Office (ODP) in June"
+            cleaned = _clean_speaker(re.split(r"\s{3,}", m.group(1))[0])
             if cleaned and not _CLAUSE_VERB.search(cleaned):
                 found.append((m.start(1), cleaned))
     return [(off, phrase.replace(_MASKED_DOT, ".")) for off, phrase in found]
