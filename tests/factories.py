@@ -14,7 +14,7 @@ from crimegraph.model import Attribution, Document, Entity, Event, Facts, Mentio
 
 
 def make_facts(text: str, *, title: str = "Lab destroyed near Oruro", published: str = "2013-10-08",
-               language: str = "en", source: str = "Test Wire") -> Facts:
+               language: str = "en", source: str = "Test Wire", confidence: float = 0.8) -> Facts:
     """Facts for ``text`` with an agency, a place and a drug_lab event on the sentence naming them.
 
     The text must contain "FELCN", "Oruro" and "laboratory"; they become the mentions and the trigger.
@@ -39,7 +39,7 @@ def make_facts(text: str, *, title: str = "Lab destroyed near Oruro", published:
         quantity=Quantity(1, "labs", "a laboratory"),
         time=TimeSpan(dt.date(2013, 7, 1), dt.date(2013, 7, 31), "month", "in July"),
         attribution=Attribution(source="La Razón", speaker=None, analysis=False),
-        modality="fact", confidence=0.8, trigger=Span(start, start + len("laboratory")),
+        modality="fact", confidence=confidence, trigger=Span(start, start + len("laboratory")),
     )
     return Facts(doc, [felcn, oruro], [event], [Topic("drug_trafficking", 0.9)])
 

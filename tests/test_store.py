@@ -103,6 +103,15 @@ def test_event_filters(store):
     assert store.list_events(EventQuery(date_from=dt.date(2013, 7, 15), date_to=dt.date(2013, 7, 16))).total == 1
 
 
+def test_event_confidence_floor(store):
+    store.put_facts(make_facts(TEXT_A, confidence=0.9))
+    store.put_facts(make_facts(TEXT_B, published="2014-01-05", confidence=0.45))
+    assert store.list_events(EventQuery()).total == 2
+    assert [e["confidence"] for e in store.list_events(EventQuery(min_confidence=0.5)).items] == [0.9]
+    assert store.list_events(EventQuery(min_confidence=0.45)).total == 2  # the floor itself is kept
+    assert store.list_events(EventQuery(min_confidence=0.95)).total == 0
+
+
 def test_fts_query_quotes_every_word():
     assert fts_query('coca "pasta base" Oruro') == '"coca" AND "pasta base" AND "Oruro"*'
     assert fts_query("*** ()") is None

@@ -18,7 +18,7 @@ def client(tmp_path):
     store = open_store(tmp_path / "web.sqlite")
     store.put_facts(make_facts(HOSTILE, title="<b>Hacked</b> site & lab"))
     store.put_facts(make_facts("Police said the FELCN found a laboratory in Oruro. Nothing else.", title="Second",
-                               published="2012-03-01", language="es", source="El Deber"))
+                               published="2012-03-01", language="es", source="El Deber", confidence=0.55))
     app = create_app(store)
     with TestClient(app) as c:
         c.doc_id = make_facts(HOSTILE).document.id
@@ -64,6 +64,32 @@ def test_api_events_filters(client):
     assert client.get("/api/v1/events", params={"actor": "crimegraph:agency/felcn", "date_from": "2013-07-01"}).json()["total"] == 2
     assert client.get("/api/v1/events", params={"date_from": "2013-08-01"}).json()["total"] == 0
     assert client.get("/api/v1/events", params={"country": "PE"}).json()["total"] == 0
+
+
+def test_events_filter_by_minimum_confidence(client):
+    """The API, the events page and the map's GeoJSON keep only events at or above the confidence asked."""
+    def titles(params):
+        return [e["document"]["title"] for e in client.get("/api/v1/events", params=params).json()["items"]]
+
+    assert sorted(titles({})) == ["<b>Hacked</b> site & lab", "Second"]
+    assert titles({"min_confidence": 0.6}) == ["<b>Hacked</b> site & lab"]
+    assert sorted(titles({"min_confidence": 0.55})) == ["<b>Hacked</b> site & lab", "Second"]  # at the floor: kept
+    assert titles({"min_confidence": 0.9}) == []
+    geo = client.get("/api/v1/events.geojson", params={"min_confidence": 0.6}).json()
+    assert geo["total"] == 1 and {f["properties"]["confidence"] for f in geo["features"]} == {0.8}
+    html = client.get("/events", params={"min_confidence": "0.7"}).text
+    assert "1 event" in html and "Second" not in html
+    assert '<option value="0.7" selected>' in html  # the form keeps the choice
+    assert "0.55" in client.get("/events").text  # each row shows its confidence
+    assert '<option value="0.7" selected>' in client.get("/map", params={"min_confidence": "0.7"}).text
+    assert "min_confidence=0.7" in client.get("/map", params={"min_confidence": "0.7"}).text  # the data URL carries it
+
+
+@pytest.mark.parametrize("url", ["/api/v1/events?min_confidence=1.5", "/events?min_confidence=high",
+                                 "/map?min_confidence=-1", "/api/v1/events.geojson?min_confidence=x"])
+def test_bad_confidence_floor_is_a_clear_422(client, url):
+    r = client.get(url)
+    assert r.status_code == 422 and "min_confidence" in r.text
 
 
 @pytest.mark.parametrize("url,status", [

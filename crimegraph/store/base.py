@@ -36,6 +36,7 @@ class EventQuery:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     doc_id: str | None = None
+    min_confidence: float | None = None  # events whose confidence is at least this
     limit: int = 100
     offset: int = 0
 

@@ -337,6 +337,7 @@ class SQLiteStore(Store):
         where, params = _conditions(
             ("v.type = ?", query.type),
             ("v.doc_id = ?", query.doc_id),
+            ("v.confidence >= ?", query.min_confidence),
             ("coalesce(v.time_end, d.published) >= ?", _iso(query.date_from)),
             ("coalesce(v.time_start, d.published) <= ?", _iso(query.date_to)),
             (role_entity + "e.type = 'place' AND e.country = ?)", query.country.upper() if query.country else None),

@@ -124,13 +124,15 @@ def create_app(db: str | Path | Store, *, tile_url: str | None = None) -> FastAP
         actor: str | None = Query(None, description="knowledge-base id (crimegraph:group/pcc) or name of an actor"),
         date_from: dt.date | None = Query(None, description="event (or publication) on or after"),
         date_to: dt.date | None = Query(None, description="event (or publication) on or before"),
+        min_confidence: float | None = Query(None, ge=0, le=1, description=views.MIN_CONFIDENCE_HELP),
         limit: int = Query(100, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
         if type and type not in EVENT_TYPES:
             raise HTTPException(422, f"unknown event type {type!r}; known: {', '.join(EVENT_TYPES)}")
         page = store.list_events(EventQuery(type=type, country=country, actor=actor, date_from=date_from,
-                                            date_to=date_to, limit=limit, offset=offset))
+                                            date_to=date_to, min_confidence=min_confidence, limit=limit,
+                                            offset=offset))
         return {"total": page.total, "limit": page.limit, "offset": page.offset, "items": page.items}
 
     @app.get("/api/v1/facets", tags=["meta"], summary="Filter values with counts")
@@ -183,11 +185,15 @@ def create_app(db: str | Path | Store, *, tile_url: str | None = None) -> FastAP
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def page_events(request: Request, type: str | None = None, country: str | None = None,
-                    actor: str | None = None, page: int = Query(1, ge=1)) -> HTMLResponse:
+                    actor: str | None = None, min_confidence: str | None = None,
+                    page: int = Query(1, ge=1)) -> HTMLResponse:
         result = store.list_events(EventQuery(type=type or None, country=country or None, actor=actor or None,
+                                              min_confidence=views.confidence_floor(min_confidence),
                                               limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE))
-        params = {k: v for k, v in dict(type=type, country=country, actor=actor).items() if v}
+        params = {k: v for k, v in dict(type=type, country=country, actor=actor,
+                                        min_confidence=min_confidence).items() if v}
         return templates.TemplateResponse(request, "events.html", {
+            "confidence_levels": views.CONFIDENCE_LEVELS,
             "event_colors": views.EVENT_COLORS, "entity_href": views.entity_href, "events": result.items, "total": result.total, "page": page,
             "pages": max(1, -(-result.total // PAGE_SIZE)), "params": params, "facets": store.facets(),
         })

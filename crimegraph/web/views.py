@@ -107,14 +107,32 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise HTTPException(422, f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
+MIN_CONFIDENCE_HELP = ("only events whose confidence is at least this (0-1); confidences are calibrated, so "
+                       "0.7 keeps events of which about 70% or more are right")
+CONFIDENCE_LEVELS = ("0.5", "0.6", "0.7", "0.8", "0.9")  # offered by the pages' filter forms
+
+
+def confidence_floor(value: str | None) -> float | None:
+    """The ``min_confidence`` of a page's filter form: empty for none, else a number in [0, 1]."""
+    if value is None or value.strip() == "":
+        return None
+    try:
+        floor = float(value)
+    except ValueError:
+        floor = -1.0
+    if not 0.0 <= floor <= 1.0:
+        raise HTTPException(422, f"min_confidence must be a number from 0 to 1, not {value!r}")
+    return floor
+
+
 def _event_query(type: str | None, country: str | None, actor: str | None, date_from: dt.date | None,
-                 date_to: dt.date | None, limit: int) -> EventQuery:
+                 date_to: dt.date | None, limit: int, min_confidence: float | None = None) -> EventQuery:
     if type and type not in EVENT_TYPES:
         raise HTTPException(422, f"unknown event type {type!r}; known: {', '.join(EVENT_TYPES)}")
     if country and not (len(country) == 2 and country.isalpha()):
         raise HTTPException(422, f"country must be an ISO 3166-1 alpha-2 code, not {country!r}")
     return EventQuery(type=type or None, country=country.upper() if country else None, actor=actor or None,
-                      date_from=date_from, date_to=date_to, limit=limit)
+                      date_from=date_from, date_to=date_to, min_confidence=min_confidence, limit=limit)
 
 
 def entity_href(item: Any) -> str:
@@ -153,18 +171,22 @@ def router(store: Store, templates: Jinja2Templates) -> APIRouter:
         actor: str | None = Query(None, description="knowledge-base id (crimegraph:group/pcc) or name of an actor"),
         date_from: dt.date | None = Query(None, description="event (or publication) on or after"),
         date_to: dt.date | None = Query(None, description="event (or publication) on or before"),
+        min_confidence: float | None = Query(None, ge=0, le=1, description=MIN_CONFIDENCE_HELP),
         limit: int = Query(1000, ge=1, le=MAP_LIMIT, description="most recent events considered"),
     ) -> JSONResponse:
-        query = _event_query(type, country, actor, date_from, date_to, limit)
+        query = _event_query(type, country, actor, date_from, date_to, limit, min_confidence)
         return JSONResponse(gq.event_feature_collection(store, query), media_type="application/geo+json")
 
     @api.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request, type: str | None = None, country: str | None = None, actor: str | None = None,
-                 date_from: str | None = None, date_to: str | None = None) -> HTMLResponse:
-        _event_query(type, country, actor, _date(date_from, "date_from"), _date(date_to, "date_to"), MAP_LIMIT)
+                 date_from: str | None = None, date_to: str | None = None,
+                 min_confidence: str | None = None) -> HTMLResponse:
+        _event_query(type, country, actor, _date(date_from, "date_from"), _date(date_to, "date_to"), MAP_LIMIT,
+                     confidence_floor(min_confidence))
         params = {k: v for k, v in dict(type=type, country=country, actor=actor, date_from=date_from,
-                                        date_to=date_to).items() if v}
+                                        date_to=date_to, min_confidence=min_confidence).items() if v}
         return page(request, "map.html", {
+            "confidence_levels": CONFIDENCE_LEVELS,
             "params": params, "facets": store.facets(), "vendor": vendor_ready(),
             "api_url": "/api/v1/events.geojson?" + urlencode({**params, "limit": MAP_LIMIT}),
             **_tiles(request),
