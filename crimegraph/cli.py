@@ -37,6 +37,17 @@ def _examples(text: str) -> str:
     return "examples:\n" + textwrap.indent(textwrap.dedent(text).strip(), "  ")
 
 
+def _unit_interval(value: str) -> float:
+    """A number from 0 to 1 (argparse type)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1")
+    return number
+
+
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", help="SQLite database file (default: $CRIMEGRAPH_DB or <data dir>/crimegraph.sqlite)")
 
@@ -122,9 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
         crimegraph export --format jsonl > facts.jsonl
         crimegraph export --format csv -o events.csv
         crimegraph export --format geojson -o events.geojson
+        crimegraph export --format csv --min-confidence 0.7 -o confident-events.csv
     """)
     _add_db(p)
     p.add_argument("--format", required=True, choices=["jsonl", "csv", "geojson"])
+    p.add_argument("--min-confidence", type=_unit_interval, default=None, metavar="P",
+                   help="only events whose confidence is at least P (0-1; confidences are calibrated)")
     p.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
 
     p = command("eval", "measure extraction quality on gold data", """
@@ -268,10 +282,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     config = _config(args)
     with open_store(config.db_path, readonly=True) as store:
         if args.output == "-":
-            n = export(store, args.format, sys.stdout)
+            n = export(store, args.format, sys.stdout, args.min_confidence)
         else:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
-                n = export(store, args.format, out)
+                n = export(store, args.format, out, args.min_confidence)
     print(f"exported {n} {'features' if args.format == 'geojson' else 'records'} as {args.format}", file=sys.stderr)
     return EXIT_OK
 

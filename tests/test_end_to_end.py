@@ -202,6 +202,23 @@ def test_export_formats(tmp_path, extractor, capsys):
     assert main(["export", "--format", "geojson", "--db", str(db), "-o", str(geo)]) == 0
     features = json.loads(geo.read_text(encoding="utf-8"))["features"]
     assert features and all(-90 <= f["geometry"]["coordinates"][1] <= 90 for f in features)
+    # a confidence floor keeps only the events at or above it, in every format
+    confidences = sorted(float(r["confidence"]) for r in rows)
+    floor = confidences[len(confidences) // 2]
+    wanted = sum(c >= floor for c in confidences)
+    assert 0 < wanted < len(rows)
+    assert main(["export", "--format", "csv", "--db", str(db), "-o", str(out), "--min-confidence", str(floor)]) == 0
+    kept = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(kept) == wanted and all(float(r["confidence"]) >= floor for r in kept)
+    assert main(["export", "--format", "jsonl", "--db", str(db), "--min-confidence", str(floor)]) == 0
+    docs = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
+    assert len(docs) == n_docs and sum(len(d["events"]) for d in docs) == wanted
+    assert all(validate_facts(d) == [] for d in docs)
+    assert main(["export", "--format", "geojson", "--db", str(db), "-o", str(geo), "--min-confidence", "1"]) == 0
+    assert all(f["properties"]["confidence"] >= 1 for f in json.loads(geo.read_text(encoding="utf-8"))["features"])
+    with pytest.raises(SystemExit):
+        main(["export", "--format", "csv", "--db", str(db), "--min-confidence", "high"])
+    assert "not a number from 0 to 1" in capsys.readouterr().err
 
 
 def test_every_command_has_help_with_examples():

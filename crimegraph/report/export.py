@@ -38,10 +38,17 @@ def _names(facts: dict[str, Any], event: dict[str, Any], roles: tuple[str, ...] 
     return out
 
 
-def event_rows(store: Store) -> Iterator[dict[str, Any]]:
+def _kept(facts: dict[str, Any], min_confidence: float | None) -> list[dict[str, Any]]:
+    """The facts' events whose confidence is at least ``min_confidence`` (all when None)."""
+    if min_confidence is None:
+        return facts["events"]
+    return [ev for ev in facts["events"] if ev.get("confidence") is not None and ev["confidence"] >= min_confidence]
+
+
+def event_rows(store: Store, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
     for facts in store.iter_facts():
         doc = facts["document"]
-        for ev in facts["events"]:
+        for ev in _kept(facts, min_confidence):
             places = _names(facts, ev, PLACE_ROLES)
             actors = _names(facts, ev, None, exclude=PLACE_ROLES + ("commodity",))
             commodities = _names(facts, ev, ("commodity",))
@@ -67,11 +74,11 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
             }
 
 
-def geojson_features(store: Store) -> Iterator[dict[str, Any]]:
+def geojson_features(store: Store, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
     """One Point feature per (event, place with coordinates)."""
     for facts in store.iter_facts():
         doc = facts["document"]
-        for ev in facts["events"]:
+        for ev in _kept(facts, min_confidence):
             span = ev["evidence"][0]
             for place in _names(facts, ev, PLACE_ROLES):
                 if place.get("lat") is None or place.get("lon") is None:
@@ -92,22 +99,28 @@ def geojson_features(store: Store) -> Iterator[dict[str, Any]]:
                 }
 
 
-def export(store: Store, fmt: str, out: IO[str]) -> int:
-    """Write the store in ``fmt`` to ``out``; return the number of records or features written."""
+def export(store: Store, fmt: str, out: IO[str], min_confidence: float | None = None) -> int:
+    """Write the store in ``fmt`` to ``out``; return the number of records or features written.
+
+    With ``min_confidence`` only events whose confidence is at least that are written (in
+    ``jsonl`` every document is still written, with its other events left out).
+    """
     n = 0
     if fmt == "jsonl":
         for facts in store.iter_facts():
+            if min_confidence is not None:
+                facts = {**facts, "events": _kept(facts, min_confidence)}
             out.write(json.dumps(facts, ensure_ascii=False) + "\n")
             n += 1
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        for row in event_rows(store):
+        for row in event_rows(store, min_confidence):
             writer.writerow(row)
             n += 1
     elif fmt == "geojson":
         out.write('{"type": "FeatureCollection", "features": [\n')
-        for feature in geojson_features(store):
+        for feature in geojson_features(store, min_confidence):
             out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
             n += 1
         out.write("\n]}\n")
