@@ -462,3 +462,22 @@ def test_gold_scores_itself_perfectly(shared_data):
     result = score_events(docs, predicted)
     assert result["strict"]["overall"]["f1"] == pytest.approx(1.0)
     assert all(a["accuracy"] in (None, 1.0) for a in result["attributes"].values())
+
+
+def test_confidence_floors_keep_the_events_at_or_above_each_floor():
+    from crimegraph.evaluate.run import confidence_floors
+
+    gold = [gold_doc([g_arrest(), g_seizure()])]
+    tumaco = place_entity("p2", "Tumaco", at("Tumaco"))
+    right_sure = good_arrest(confidence=0.85)
+    right_unsure = p_event("seizure", sentence("seized"), {"location": ["p2"]}, confidence=0.55)
+    wrong_sure = p_event("violence", sentence("seized"), {"location": ["p2"]}, confidence=0.75)
+    rows = confidence_floors(gold, [facts([CALI_ENT, tumaco], [right_sure, right_unsure, wrong_sure])],
+                             floors=(0.5, 0.6, 0.8, 0.9))
+    by_floor = {r["min_confidence"]: r for r in rows}
+    assert by_floor[0.5]["events"] == 3 and by_floor[0.5]["recall"] == 1.0
+    assert by_floor[0.5]["precision"] == pytest.approx(0.667, abs=1e-3)
+    assert by_floor[0.6]["events"] == 2 and by_floor[0.6]["precision"] == 0.5 and by_floor[0.6]["recall"] == 0.5
+    assert by_floor[0.8] == {"min_confidence": 0.8, "events": 1, "precision": 1.0, "recall": 0.5,
+                             "f1": pytest.approx(0.667, abs=1e-3)}
+    assert by_floor[0.9]["events"] == 0 and by_floor[0.9]["recall"] == 0.0

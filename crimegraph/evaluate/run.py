@@ -136,7 +136,8 @@ def evaluate_extraction(data_dir: Path | None, gold: list[str] | None = None, li
     tuning, held_out = split_parts(sets)
 
     def block(keys: list[tuple[str, int]]) -> dict[str, Any]:
-        return score_events([sets[n][i] for n, i in keys], [predicted[n][i] for n, i in keys])
+        gold_docs, facts = [sets[n][i] for n, i in keys], [predicted[n][i] for n, i in keys]
+        return {**score_events(gold_docs, facts), "by_confidence": confidence_floors(gold_docs, facts)}
 
     invalid = [f["document"]["id"] for preds in predicted.values() for f in preds if validate_facts(f)]
     return {
@@ -148,6 +149,25 @@ def evaluate_extraction(data_dir: Path | None, gold: list[str] | None = None, li
         "held_out": block(held_out),
         "by_set": {name: score_events(docs, predicted[name]) for name, docs in sets.items()},
     }
+
+
+CONFIDENCE_FLOORS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def confidence_floors(gold_docs: list[Any], predicted: list[dict[str, Any]],
+                      floors: tuple[float, ...] = CONFIDENCE_FLOORS) -> list[dict[str, Any]]:
+    """Strict precision, recall and F1 when only events whose shipped confidence is at least each
+    floor are kept: what an analyst who filters by confidence (web app, API, export) can expect."""
+    from crimegraph.evaluate.events import score_events
+
+    rows = []
+    for floor in floors:
+        kept = [{**d, "events": [ev for ev in d.get("events") or [] if (ev.get("confidence") or 0.0) >= floor]}
+                for d in predicted]
+        m = score_events(gold_docs, kept)["strict"]["overall"]
+        rows.append({"min_confidence": floor, "events": int(m["predicted"]),
+                     **{k: round(float(m[k]), 3) for k in ("precision", "recall", "f1")}})
+    return rows
 
 
 _EXTRACTOR: list[Any] = []
@@ -184,6 +204,10 @@ def _block_lines(title: str, score: dict[str, Any]) -> list[str]:
         parts = "  ".join(f"{name} {a['accuracy']:.3f}" for name, a in score["attribution_parts"].items()
                           if a["accuracy"] is not None)
         lines.append(f"attribution parts: {parts}")
+    if score.get("by_confidence"):
+        floors = "  ".join(f">={r['min_confidence']}: P {r['precision']:.3f} R {r['recall']:.3f} ({r['events']})"
+                           for r in score["by_confidence"])
+        lines.append(f"strict, events kept by confidence: {floors}")
     return lines
 
 
