@@ -431,3 +431,37 @@ def test_the_cited_outlet_does_not_hide_the_speaker():
     out = _annotate(text, "en", [_event(text, text, "bribes", "corruption")], [media])
     assert out[0].attribution.source == "El Tiempo"
     assert out[0].attribution.speaker == "Prosecutor Ana Gil"
+
+
+@pytest.mark.parametrize(
+    "sentence,anchor_word,expected",
+    [
+        # a speaker opening a clause with a complement speaks for what follows, not for what precedes
+        ("Two men were arrested in Tela, and the mayor said the gang had extorted bakers for years.", "arrested",
+         None),
+        ("Two men were arrested in Tela, and the mayor said the gang had extorted bakers for years.", "extorted",
+         "the mayor"),
+        # a verb of saying that closes the sentence speaks for all of it
+        ("Two men were arrested in Tela on Sunday, the mayor said in a statement.", "arrested", "the mayor"),
+        # an agency announcing its own act does not speak ("announced the arrest of")
+        ("The coast guard announced the arrest of four smugglers off La Ceiba.", "arrest", None),
+        # a participle after the head: the head before the comma speaks
+        ("A rights group in Cali, known by its initials CDH, reports that 40 youths were killed in 2019.", "killed",
+         "A rights group in Cali"),
+        # a long name before its description
+        ("Former Deputy Attorney General Rosa Maria Quintero Salas, author of a book on prisons, told reporters "
+         "that gangs run the jail in Itagui.", "run",
+         "Former Deputy Attorney General Rosa Maria Quintero Salas, author of a book on prisons"),
+        # a time adverb opening the sentence is not the speaker's description
+        ("Earlier this year, Colombia said the gang had moved its labs to Narino.", "labs", "Colombia"),
+    ],
+)
+def test_speaker_scope(sentence, anchor_word, expected):
+    hit = speaker_of(sentence, "en", sentence.index(anchor_word))
+    assert (hit[0] if hit else None) == expected, hit
+
+
+def test_outlet_cited_with_as_is_the_source():
+    text = "Seizures of fuel doubled in Tachira, as El Vigia reported."
+    out = _annotate(text, "en", [_event(text, text, "Seizures", "seizure")])
+    assert out[0].attribution.source == "El Vigia" and out[0].attribution.speaker is None

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import yaml
 
@@ -248,7 +248,15 @@ PRONOUN_SPEAKERS = {"he", "she", "they", "él", "ella", "ellos", "ele", "ela", "
 
 _NAME = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*|de|del|la|da|do|dos|y|e)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*|de|del|la|da|do|dos|y|e))*$")
 _VERBISH = re.compile(r"\w(?:ed|ó|aron|ieron|ou|aram|eram)\b|\b(?:is|are|was|were|has|have|es|son|fue|foi)\b")
+_PARTICIPIAL = re.compile(r"^(?:known|based|located|headed|led|founded|created|called|named|conocid[oa]s?|"
+                          r"ubicad[oa]s?|encabezad[oa]s?|liderad[oa]s?|dirigid[oa]s?)\b")
 _APPOSITION_HEAD = re.compile(r"^\s*([A-ZÁÉÍÓÚÑ][^,;:\"“”()]{2,80}),\s*$")
+
+
+def _apposed(sentence: str, candidate: SpeakerCandidate) -> SpeakerCandidate:
+    """The candidate with the description opening the sentence, its scope moved along."""
+    offset, phrase = _with_apposition(sentence, candidate.offset, candidate.phrase)
+    return SpeakerCandidate(offset, phrase, offset if candidate.scope else 0)
 
 
 def _with_apposition(sentence: str, offset: int, phrase: str) -> tuple[int, str]:
@@ -258,7 +266,7 @@ def _with_apposition(sentence: str, offset: int, phrase: str) -> tuple[int, str]
     if m is not None and (not _NAME.match(phrase) or _VERBISH.search(m.group(1))):
         return offset, phrase
     if (m is None or phrase in PRONOUN_SPEAKERS or _CLAUSE_VERB.search(m.group(1)) or _BAD_START.match(m.group(1))
-            or not 2 <= len(m.group(1).split()) <= 10 or re.match(r"(?:however|but|meanwhile|also|sin embargo|"
+            or not 2 <= len(m.group(1).split()) <= 10 or re.match(r"(?:however|but|meanwhile|also|earlier|later|previously|recently|sin embargo|"
                                                                r"además|porém|no entanto)\b", m.group(1), re.I)):
         return offset, phrase
     return m.start(1), f"{m.group(1).strip()}, {phrase}"
@@ -269,11 +277,30 @@ def speaker_of(sentence: str, lang: str, anchor: int = 0, allow_pronoun: bool = 
     """(speaker phrase, offset in the sentence) of the statement nearest ``anchor``, or None in the
     text's own voice. With ``allow_pronoun`` a bare pronoun ("he added") is returned as such; phrases
     for which ``skip`` is true (the outlet already taken as the source) are passed over."""
-    found = [f for f in speaker_candidates(sentence, lang, allow_pronoun) if skip is None or not skip(f[1])]
+    found = [f for f in speaker_candidates(sentence, lang, allow_pronoun)
+             if anchor >= f.scope and (skip is None or not skip(f.phrase))]
     if not found:
         return None
-    offset, phrase = min(found, key=lambda f: abs(f[0] - anchor))
-    return phrase, offset
+    best = min(found, key=lambda f: abs(f.offset - anchor))
+    return best.phrase, best.offset
+
+
+class SpeakerCandidate(NamedTuple):
+    """A speaker named in a sentence: ``offset`` of the phrase, and ``scope``, the offset from which
+    the statement it speaks for runs ("Police arrested two men, and officials said the gang ...":
+    officials speak from their own offset on; "..., officials said." speaks for the whole sentence)."""
+
+    offset: int
+    phrase: str
+    scope: int = 0
+
+
+def _scope(offset: int, rest: str) -> int:
+    """0 when the verb of saying closes its clause ("..., police said on Monday."), else the speaker's
+    offset: a complement follows the verb and the statement is what comes after it."""
+    if re.match(r"\s*(?:[,.;:)\"”’]|$)", rest) or len(re.split(r"[,;:.\"“”]", rest, maxsplit=1)[0].split()) <= 4:
+        return 0
+    return offset
 
 
 # Abbreviations whose period does not end a phrase ("U.S. Treasury documents", "Gen. Nestor Reverol").
@@ -297,13 +324,15 @@ def _not_saying(verb: str, rest: str, lang: str) -> bool:
     verb = verb.lower()
     if re.match(r"\s+" + _SAY_BEFORE[lang] + r"(?!\w)", rest, re.IGNORECASE):
         return True
+    if verb == "announced" and re.match(r"\s+(?:the|a|an|its|his|her|their)\s", rest):
+        return True  # "the navy announced the arrest of ...": the announcer acts, it does not speak
     if verb == "alleged" and re.match(r"\s+(?!that\b|in\b|on\b|at\b)[a-z]", rest):
         return True
     return verb.startswith("asegur") and not re.match(r"\s*(?:que\b|a\s|[,;:.\"“”]|$)", rest)
 
 
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’\u2024-]*"
-_NAME_WORDS = _NAME_WORD + r"(?:\s+(?:(?:de|del|da|do|dos|la|y|e)\s+)?" + _NAME_WORD + r"){0,5}"
+_NAME_WORDS = _NAME_WORD + r"(?:\s+(?:(?:de|del|da|do|dos|la|y|e)\s+)?" + _NAME_WORD + r"){0,9}"
 
 
 @lru_cache(maxsize=None)
@@ -319,13 +348,13 @@ def _name_first_pattern(lang: str) -> re.Pattern[str]:
 _NAME_AFTER_DESCRIPTION = re.compile(r"^\s*,\s+(" + _NAME_WORDS + r")\s*(?:[.;,]|$)")
 
 
-def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) -> list[tuple[int, str]]:
-    """Every (offset, speaker phrase) that a construction of saying in ``sentence`` names."""
+def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) -> list[SpeakerCandidate]:
+    """Every speaker that a construction of saying in ``sentence`` names."""
     before, after = _speaker_patterns(lang)
     # a parenthesis ("Mexico's Human Rights Commission (CNDH) said") is blanked out, offsets kept
     sentence = re.sub(r"(?<=\w )\([^()]{0,120}\)(?=\s*,|\s+[a-z])", lambda m: " " * len(m.group(0)), sentence)
     sentence = _ABBREVIATION_DOT.sub(lambda m: m.group(0)[:-1] + _MASKED_DOT, sentence)
-    found: list[tuple[int, str]] = []
+    found: list[SpeakerCandidate] = []
     for m in before.finditer(sentence):
         phrase = m.group(1)
         rest = sentence[m.end():]
@@ -333,7 +362,7 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         # nor is "General Jorge Pena, said the FARC had been reduced ...": a clause follows the verb
         inverted = bool(m.group(2)) and _inverted_after(rest, lang)
         if allow_pronoun and phrase.strip().lower() in PRONOUN_SPEAKERS:
-            found.append((m.start(1), phrase.strip().lower()))
+            found.append(SpeakerCandidate(m.start(1), phrase.strip().lower(), _scope(m.start(1), rest)))
             continue
         if inverted:
             continue  # "..., reported AFP", "..., informó el jefe": the name after the verb speaks
@@ -354,12 +383,16 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         # "..., as Brazilian media have pointed out", "..., which Brazilian investigators say ..."
         phrase = re.sub(r"^\s*(?:as|which|who)\s+(?=\S+\s+\S)", "", phrase, flags=re.I) if lang == "en" else phrase
         phrase = _REPORT_PREFIX.sub("", phrase.strip())
+        head = _APPOSITION_HEAD.match(sentence[: m.start(1)])
+        if _PARTICIPIAL.match(phrase) and head is not None:
+            # "An NGO in Medellin, known by its acronym IPC, reports": the head before the participle speaks
+            phrase = head.group(1)
         cleaned = _clean_speaker(phrase)
         if cleaned:
-            offset = m.start(1) + m.group(1).find(cleaned)
+            offset = sentence.rfind(cleaned, 0, m.end(1))
             if _speakerlike(cleaned, not sentence[:offset].strip(" \"“”'"), lang):
-                found.append((offset, cleaned))
-    found = [_with_apposition(sentence, off, phrase) for off, phrase in found]
+                found.append(SpeakerCandidate(offset, cleaned, _scope(offset, rest)))
+    found = [_apposed(sentence, f) for f in found]
     for m in after.finditer(sentence):
         lead = m.group(0)[: m.start(1) - m.start()].strip().lower()
         intro = next((i for i in _INTRODUCERS if lead.startswith(i)), lead)
@@ -374,23 +407,24 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         cleaned = _clean_speaker(phrase)
         named = _NAME_AFTER_DESCRIPTION.match(sentence[m.end(1):])
         if cleaned and named and m.group(1)[:1].islower():
-            found.append((m.end(1) + named.start(1), named.group(1)))
+            found.append(SpeakerCandidate(m.end(1) + named.start(1), named.group(1)))
         elif cleaned:
-            found.append((m.start(1), cleaned))
+            found.append(SpeakerCandidate(m.start(1), cleaned))
     m = _name_first_pattern(lang).match(sentence)
     if (m is not None and not _not_saying(m.group(4), sentence[m.end():], lang)
             and not _CLAUSE_VERB.search(m.group(2)) and not m.group(1).endswith("ly")
             and not _inverted_after(sentence[m.end():], lang)):
         name, description = m.group(1), m.group(2)
-        found = [f for f in found if not m.start(2) <= f[0] < m.start(4)]
-        found.append((m.start(1), f"{name}, {description}" if len(description.split()) <= 6 else name))
+        found = [f for f in found if not m.start(2) <= f.offset < m.start(4)]
+        found.append(SpeakerCandidate(m.start(1), f"{name}, {description}" if len(description.split()) <= 6 else name,
+                                      _scope(m.start(1), sentence[m.end():])))
     if not found:
         for m in _REPORT_BY[lang].finditer(sentence):
             # a blanked parenthesis ends the name: "by the Drug Policy Office (ODP) in June"
             cleaned = _clean_speaker(re.split(r"\s{3,}", m.group(1))[0])
             if cleaned and not _CLAUSE_VERB.search(cleaned):
-                found.append((m.start(1), cleaned))
-    return [(off, phrase.replace(_MASKED_DOT, ".")) for off, phrase in found]
+                found.append(SpeakerCandidate(m.start(1), cleaned))
+    return [f._replace(phrase=f.phrase.replace(_MASKED_DOT, ".")) for f in found]
 
 
 def _speaker(sentence: str, lang: str, anchor: int = 0) -> str | None:
@@ -442,7 +476,9 @@ def _outlet_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE if lang != "en" else 0,
     )
     after = re.compile(
-        r"(?:^|(?<=[,;\"“”]))\s*(?:(?:the|el|la|o|a|The|El|La|O|A)\s+)?(?:(?:" + desc + r")\s+)?" + _NAME_RUN
+        # "El Tiempo reported": a Spanish article opening the name belongs to it; "the" is re-added below
+        r"(?:^|(?<=[,;\"“”]))\s*(?:(?:as|como)\s+)?(?:(?:the|The)\s+)?(?:(?:" + desc + r")\s+)?"
+        + _NAME_RUN
         + r"\s+" + _OUTLET_AFTER[lang] + r"\s*(?:[.,;:]|$|\s+(?:on|in|last|this|el|en|em|that)\b)",
     )
     return before, after
