@@ -191,10 +191,28 @@ def test_place_from_an_earlier_sentence_when_the_sentence_refers_back():
 
 
 def test_place_is_not_carried_across_paragraphs():
-    text = "Agents raided a ranch in Beni.\n\nThey destroyed the laboratory."
+    text = "Agents raided a ranch in Beni. Nobody was there.\n\nThey destroyed the laboratory."
     events, _ = run(text, "en", [("Beni", "place")])
     lab = by_type(events, "drug_lab")
     assert lab and "location" not in lab[0].roles
+
+
+def test_wire_copy_carries_place_and_time_over_a_one_sentence_paragraph():
+    # wire stories write one sentence per paragraph: the story runs on across the break
+    text = "Agents raided a ranch in Beni on Monday.\n\nThey destroyed the laboratory."
+    times = [_time(text, "on Monday", "2013-05-13", "2013-05-13", "day")]
+    events, names = run(text, "en", [("Beni", "place")], times=times)
+    lab = by_type(events, "drug_lab")[0]
+    assert [names[i] for i in lab.roles["location"]] == ["Beni"]
+    assert lab.time is not None and lab.time.start == dt.date(2013, 5, 13)
+
+
+def test_time_is_not_carried_after_a_longer_paragraph():
+    text = "Agents raided a ranch in Beni on Monday. Nobody was there.\n\nThey destroyed a laboratory in Pando."
+    times = [_time(text, "on Monday", "2013-05-13", "2013-05-13", "day")]
+    events, _ = run(text, "en", [("Beni", "place"), ("Pando", "place")], times=times)
+    (lab,) = [ev for ev in by_type(events, "drug_lab") if ev.evidence[0].start > text.index("They")]
+    assert lab.time is None
 
 
 def test_headline_is_not_evidence():

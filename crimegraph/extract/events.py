@@ -294,7 +294,8 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         headline = index == 0 and is_headline(sent.text)
         inherited_time = None
         own_time = _has_time(times, sent, dateline)
-        if index > 0 and _same_paragraph(text, sentences[index - 1].end, sent.start):
+        runs_on = index > 0 and _runs_on(text, sentences, index)
+        if index > 0 and (_same_paragraph(text, sentences[index - 1].end, sent.start) or runs_on):
             prev = sentences[index - 1]
             inherited_time = _last_time(times, prev) if not own_time else None
         if not own_time and not dated and not headline:
@@ -305,7 +306,8 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         own_places = [m for m in inside if m[2].type == "place"]
         inherited: list[tuple[int, int, Entity]] = []
         if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
-                and _same_paragraph(text, last_place_end, sent.start)):
+                and (_same_paragraph(text, last_place_end, sent.start)
+                     or (runs_on and last_place_end == sentences[index - 1].end))):
             inherited = last_places
         if own_places and not headline:  # a headline's places are not the first paragraph's
             last_places, last_place_end, last_place_index = own_places, sent.end, index
@@ -503,6 +505,13 @@ def _list_spans(sentence: str) -> list[tuple[int, int]]:
 # A sentence without a place of its own takes the places of the last sentence that had one, at most
 # this many sentences back in the same paragraph ("the lab", "there", "allí").
 PLACE_LOOKBACK = 6
+
+
+def _runs_on(text: str, sentences: list[Sentence], index: int) -> bool:
+    """Wire copy: the sentence before ``sentences[index]`` is a paragraph of its own, so the story runs on
+    across the paragraph break (its place and time carry over, as within a paragraph)."""
+    prev = sentences[index - 1]
+    return index == 1 or not _same_paragraph(text, sentences[index - 2].end, prev.start)
 
 
 def _same_paragraph(text: str, end: int, start: int) -> bool:
