@@ -388,8 +388,8 @@ def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeExpr
 
 # --- anaphora: "that day", "the following year", "in June of that year" -----------------
 
-# How far back (characters) an anaphor looks for the time it refers to: about three sentences.
-_ANAPHOR_REACH = 600
+# How far back (characters) an anaphor looks for the time it refers to: about five sentences.
+_ANAPHOR_REACH = 1000
 
 
 def _anaphoric(kind: str, match: re.Match[str]) -> bool:
