@@ -465,3 +465,30 @@ def test_outlet_cited_with_as_is_the_source():
     text = "Seizures of fuel doubled in Tachira, as El Vigia reported."
     out = _annotate(text, "en", [_event(text, text, "Seizures", "seizure")])
     assert out[0].attribution.source == "El Vigia" and out[0].attribution.speaker is None
+
+
+def test_name_after_a_quotation_and_told_with_its_audience_last():
+    sentence = ('"The port is the weak point," Ines Mora, a researcher at the Andean Security Institute, '
+                "told reporters.")
+    hit = speaker_of(sentence, "en", 5)
+    assert hit is not None and hit[0] == "Ines Mora"  # a description over six words is left out
+
+
+@pytest.mark.parametrize(
+    "lang,text,sentence,expected",
+    [
+        ("es", "El fiscal Raúl Vega dijo que la banda opera en Oruro. Añadió que el grupo trafica armas en Potosí.",
+         "Añadió que el grupo trafica armas en Potosí.", "El fiscal Raúl Vega"),
+        ("pt", "O delegado Paulo Reis disse que a quadrilha atua em Corumbá. Disse ainda que o grupo trafica armas "
+               "em Cáceres.", "Disse ainda que o grupo trafica armas em Cáceres.", "O delegado Paulo Reis"),
+    ],
+)
+def test_subjectless_verb_of_saying_continues_the_last_speaker(lang, text, sentence, expected):
+    out = _annotate(text, lang, [_event(text, sentence, "trafica", "illicit_market")])
+    assert out[0].attribution.speaker == expected
+
+
+def test_sentence_without_a_verb_of_saying_does_not_inherit_a_speaker():
+    text = "El fiscal Raúl Vega dijo que la banda opera en Oruro. El grupo trafica armas en Potosí."
+    out = _annotate(text, "es", [_event(text, "El grupo trafica armas en Potosí.", "trafica", "illicit_market")])
+    assert out[0].attribution.speaker is None

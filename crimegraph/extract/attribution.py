@@ -311,10 +311,10 @@ _ABBREVIATION_DOT = re.compile(
 _MASKED_DOT = "\u2024"
 
 
-def _inverted_after(rest: str, lang: str) -> bool:
+def _inverted_after(verb: str, rest: str, lang: str) -> bool:
     """A short name right after the verb is its subject ("..., reported AFP"); one followed by a
-    clause is its audience ("told InSight Crime that ...")."""
-    return (bool(_INVERTED[lang].match(rest)) and not _THAT_CLAUSE.match(rest)
+    clause is its audience ("told InSight Crime that ..."), and so is any name after "told"."""
+    return (verb.lower() != "told" and bool(_INVERTED[lang].match(rest)) and not _THAT_CLAUSE.match(rest)
             and len(re.split(r"[,;:.]", rest, maxsplit=1)[0].split()) <= 8)
 
 
@@ -339,7 +339,8 @@ _NAME_WORDS = _NAME_WORD + r"(?:\s+(?:(?:de|del|da|do|dos|la|y|e)\s+)?" + _NAME_
 def _name_first_pattern(lang: str) -> re.Pattern[str]:
     """"Tomas Ruiz, a priest who runs a shelter, told reporters": a name, its description, the verb."""
     return re.compile(
-        r"^\s*(?:(?:However|But|And|Meanwhile|Also|Sin embargo|Además|Pero|Por su parte|Porém|No entanto)\s*,?\s+)?"
+        r"^\s*(?:[\"“]?[^\"“”]+[,.!?][\"”]\s*)?"  # a quotation before the name: "..." Ana Ruiz, an analyst, said
+        r"(?:(?:However|But|And|Meanwhile|Also|Sin embargo|Además|Pero|Por su parte|Porém|No entanto)\s*,?\s+)?"
         r"(" + _NAME_WORDS + r"),\s+([a-záéíóúñ][^,;:\"“”]{2,140}?),\s+" + _AUX + "(" + _SAY_BEFORE[lang] + r")(?!\w)"
     )
 
@@ -360,7 +361,7 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         rest = sentence[m.end():]
         # "..., reported AFP" is inverted; "X, a security expert, told InSight Crime that ..." is not,
         # nor is "General Jorge Pena, said the FARC had been reduced ...": a clause follows the verb
-        inverted = bool(m.group(2)) and _inverted_after(rest, lang)
+        inverted = bool(m.group(2)) and _inverted_after(m.group(4), rest, lang)
         if allow_pronoun and phrase.strip().lower() in PRONOUN_SPEAKERS:
             found.append(SpeakerCandidate(m.start(1), phrase.strip().lower(), _scope(m.start(1), rest)))
             continue
@@ -413,7 +414,7 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
     m = _name_first_pattern(lang).match(sentence)
     if (m is not None and not _not_saying(m.group(4), sentence[m.end():], lang)
             and not _CLAUSE_VERB.search(m.group(2)) and not m.group(1).endswith("ly")
-            and not _inverted_after(sentence[m.end():], lang)):
+            and not _inverted_after(m.group(4), sentence[m.end():], lang)):
         name, description = m.group(1), m.group(2)
         found = [f for f in found if not m.start(2) <= f.offset < m.start(4)]
         found.append(SpeakerCandidate(m.start(1), f"{name}, {description}" if len(description.split()) <= 6 else name,
@@ -544,6 +545,16 @@ def _document_source(text: str, mentions: MentionIndex, c: "Cues") -> str | None
     return None
 
 
+# Spanish and Portuguese drop the subject: a sentence opening with a verb of saying continues the
+# last speaker ("Señaló que ...", "Además, explicó que ...", "Disse ainda que ...").
+_SUBJECTLESS_SAY = {
+    lang: re.compile(r"^\s*(?:(?:además|asimismo|también|finalmente|por otra parte|também|ainda|além disso)\s*,?\s+)?"
+                     + _SAY_BEFORE[lang] + r"(?:\s+(?:también|ainda|además))?\s+(?:que|a\b|à\b|ao\b)", re.IGNORECASE)
+    if lang != "en" else re.compile(r"(?!)")
+    for lang in _SAY_BEFORE
+}
+
+
 def _earlier_speaker(sentences: list[Any], sent: Any, lang: str, lookback: int = 4) -> str | None:
     """Whom a pronoun speaker ("he added") refers to: the last named speaker a few sentences back."""
     if sent is None:
@@ -603,7 +614,8 @@ def annotate_events(
         hit = speaker_of(sentence, lang, anchor, allow_pronoun=True,
                          skip=(lambda phrase, source=source: _same_outlet(phrase, source)) if source else None)
         speaker = hit[0] if hit else None
-        if speaker in PRONOUN_SPEAKERS:
+        if speaker in PRONOUN_SPEAKERS or (speaker is None and _SUBJECTLESS_SAY[lang].match(sentence)):
+            # "he added"; "Añadió que ...", "Disse que ...": the subject is the last named speaker
             speaker = _earlier_speaker(sentences, sent, lang)
         if speaker and any(own in speaker.casefold() for own in c.own_outlets):
             speaker = None  # "as InSight Crime has reported", "InSight Crime field research": the publisher's voice
