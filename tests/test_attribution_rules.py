@@ -492,3 +492,8 @@ def test_sentence_without_a_verb_of_saying_does_not_inherit_a_speaker():
     text = "El fiscal Raúl Vega dijo que la banda opera en Oruro. El grupo trafica armas en Potosí."
     out = _annotate(text, "es", [_event(text, "El grupo trafica armas en Potosí.", "trafica", "illicit_market")])
     assert out[0].attribution.speaker is None
+
+
+def test_a_report_word_inside_a_capitalised_name_is_not_a_report():
+    sentence = "Los detenidos fueron llevados a la Unidad de Investigación de Delitos Graves en La Paz."
+    assert speaker_of(sentence, "es", 0) is None

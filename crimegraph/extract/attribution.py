@@ -421,6 +421,8 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
                                       _scope(m.start(1), sentence[m.end():])))
     if not found:
         for m in _REPORT_BY[lang].finditer(sentence):
+            if m.group(0)[:1].isupper() and sentence[: m.start()].strip(" \"“"):
+                continue  # "the Office for the Investigation of Organized Crime": a word of a name
             # a blanked parenthesis ends the name: "by the Drug Policy Office (ODP) in June"
             cleaned = _clean_speaker(re.split(r"\s{3,}", m.group(1))[0])
             if cleaned and not _CLAUSE_VERB.search(cleaned):
