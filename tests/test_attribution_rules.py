@@ -402,6 +402,8 @@ def test_publishers_field_research_is_analysis():
          "local media"),
         ("en", "Venezuelan officials have blamed corrupt soldiers for the sale of rifles to gangs in Zulia.",
          "Venezuelan officials"),
+        # "found" stays a verb of saying with a finding or a that-clause
+        ("en", "Prosecutors found evidence that the mayor laundered cartel money in Tapachula.", "Prosecutors"),
     ],
 )
 def test_speakers_added_constructions(lang, sentence, expected):
@@ -417,6 +419,9 @@ def test_speakers_added_constructions(lang, sentence, expected):
         ("en", "There were reports of abuses in the northern prisons, including beatings of inmates."),  # about, not by
         ("es", "Los agentes aseguraron dos fusiles y un vehículo en Fresnillo."),  # asegurar = to seize
         ("en", "Moreover, four men were killed in Tumbes, reported El Norte."),  # an adverb is not a name
+        ("en", "The Treasury added two Sinaloa lawyers to its sanctions list on Tuesday."),  # "added" with an object
+        ("en", "Mexico has announced many new checkpoints on the border with Belize."),  # "announced" with an object
+        ("en", "Two men were detained in Arica, and police found rifles in their truck."),  # a search, not a finding
     ],
 )
 def test_words_of_saying_used_otherwise_give_no_speaker(lang, sentence):

@@ -318,19 +318,30 @@ def _inverted_after(verb: str, rest: str, lang: str) -> bool:
             and len(re.split(r"[,;:.]", rest, maxsplit=1)[0].split()) <= 8)
 
 
-def _not_saying(verb: str, rest: str, lang: str) -> bool:
+def _not_saying(verb: str, rest: str, lang: str, subject: str = "") -> bool:
     """A verb of saying used otherwise: "Comba's alleged successor" (an adjective), "police reports
-    suggest" (a noun before the verb), "los agentes aseguraron dos armas" (asegurar is also to seize)."""
+    suggest" (a noun before the verb), "los agentes aseguraron dos armas" (asegurar is also to seize),
+    "the navy announced the arrest", "the Treasury added two men to its list", "police found weapons"
+    (a verb with an object: the subject acts, it does not speak)."""
     verb = verb.lower()
     if re.match(r"\s+" + _SAY_BEFORE[lang] + r"(?!\w)", rest, re.IGNORECASE):
         return True
-    if verb == "announced" and re.match(r"\s+(?:the|a|an|its|his|her|their)\s", rest):
-        return True  # "the navy announced the arrest of ...": the announcer acts, it does not speak
+    if verb in {"announced", "added"} and _NOUN_OBJECT.match(rest):
+        return True
+    if (verb == "found" and not re.match(r"\s+(?:that|evidence|signs|indications|no|links?|proof)\b", rest)
+            and _ACTING_SUBJECT.search(subject)):
+        return True
     if verb == "alleged" and re.match(r"\s+(?!that\b|in\b|on\b|at\b)[a-z]", rest):
         return True
     return verb.startswith("asegur") and not re.match(r"\s*(?:que\b|a\s|[,;:.\"“”]|$)", rest)
 
 
+_NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|its|his|her|their|many|several|some|new|\d[\d,.]*|two|three|four|five|six|"
+                          r"seven|eight|nine|ten|dozens)\s")
+# subjects whose "found" is a search, not a finding: "police found weapons" (but "the study found 40 labs")
+_ACTING_SUBJECT = re.compile(r"(?<!\w)(?:police|policemen|officers?|agents?|soldiers|troops|army|navy|marines|military|"
+                             r"forces|guards?|authorities|investigators|prosecutors|officials|customs|units?)(?!\w)",
+                             re.IGNORECASE)
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’\u2024-]*"
 _NAME_WORDS = _NAME_WORD + r"(?:\s+(?:(?:de|del|da|do|dos|la|y|e)\s+)?" + _NAME_WORD + r"){0,9}"
 
@@ -372,7 +383,7 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
             continue  # "is estimated", "was reported", "alleged to have", "identified as": nobody speaks
         if verb.lower() in _PARTICIPLES and _PLACE_PREP.match(rest):
             continue  # "coca plots recently found in the park": a participle describing the noun
-        if _not_saying(verb, rest, lang):
+        if _not_saying(verb, rest, lang, phrase):
             continue
         # keep the last clause of a long stretch: "..., the sources said" -> "the sources";
         # "It is notable that the Brookings Institution found" -> "the Brookings Institution"
@@ -412,7 +423,7 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         elif cleaned:
             found.append(SpeakerCandidate(m.start(1), cleaned))
     m = _name_first_pattern(lang).match(sentence)
-    if (m is not None and not _not_saying(m.group(4), sentence[m.end():], lang)
+    if (m is not None and not _not_saying(m.group(4), sentence[m.end():], lang, m.group(1))
             and not _CLAUSE_VERB.search(m.group(2)) and not m.group(1).endswith("ly")
             and not _inverted_after(m.group(4), sentence[m.end():], lang)):
         name, description = m.group(1), m.group(2)
