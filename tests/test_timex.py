@@ -476,3 +476,61 @@ def test_counts_before_a_noun_are_not_years(sentence):
 def test_from_a_year_to_another_stays_one_range():
     (found,) = find_times("Prices rose from 2010 through 2012.", "en", dt.date(2019, 8, 15))
     assert (found.span.start, found.span.end) == (dt.date(2010, 1, 1), dt.date(2012, 12, 31))
+
+
+# Written for these tests: counts up to a date, weeks of a month, years and months used as modifiers.
+MORE = [
+    ("en", "2015-08-25", "As of August 24, 775 people had been killed on the island.", "As of August 24",
+     "2015-01-01", "2015-08-24"),
+    ("en", "2020-01-15", "Of the 36 airstrips destroyed by August 2019, 31 were in Zulia.", "by August 2019",
+     "2019-01-01", "2019-08-31"),
+    ("en", "2014-11-15", "As of 2012, the state had three prisons.", "As of 2012", "2012-01-01", "2012-12-31"),
+    ("en", "2019-10-01", "The ministry says the road will be finished by March 2021.", "by March 2021",
+     "2021-03-01", "2021-03-31"),
+    ("es", "2013-04-12", "Hasta el día 31 de marzo se denunciaron 64 secuestros.", "Hasta el día 31 de marzo",
+     "2013-01-01", "2013-03-31"),
+    ("es", "2013-04-29", "Del 10 de abril a la fecha han sido asesinados ocho policías.", "Del 10 de abril a la fecha",
+     "2013-04-10", "2013-04-29"),
+    ("pt", "2013-04-29", "Desde 10 de abril até hoje foram presos oito suspeitos.", "Desde 10 de abril até hoje",
+     "2013-04-10", "2013-04-29"),
+    ("en", "2015-10-01", "In the last week of September, gunmen threw five grenades.", "In the last week of September",
+     "2015-09-24", "2015-09-30"),
+    ("en", "2015-05-08", "During the first week of May, police found two graves.", "During the first week of May",
+     "2015-05-01", "2015-05-07"),
+    ("es", "2013-04-29", "Durante la segunda semana de abril hubo 30 homicidios.", "Durante la segunda semana de abril",
+     "2013-04-08", "2013-04-14"),
+    ("pt", "2013-04-29", "Na última semana de março houve três ataques.", "Na última semana de março",
+     "2013-03-25", "2013-03-31"),
+    ("en", "2012-03-07", "An NGO says 2011 was the most violent year on record.", "2011", "2011-01-01", "2011-12-31"),
+    ("en", "2018-09-30", "Murders soared, with 2017 being the deadliest year.", "2017", "2017-01-01", "2017-12-31"),
+    ("en", "2010-12-15", "He could be charged for a 1997 massacre in Meta.", "1997", "1997-01-01", "1997-12-31"),
+    ("en", "2014-08-19", "The gang fled after the July capture of its leader.", "July", "2014-07-01", "2014-07-31"),
+    ("es", "2013-10-03", "Las solicitudes crecieron en relación con el 2006.", "2006", "2006-01-01", "2006-12-31"),
+]
+
+
+@pytest.mark.parametrize("lang,published,text,phrase,start,end", MORE)
+def test_counts_to_a_date_weeks_of_a_month_and_modifiers(lang, published, text, phrase, start, end):
+    found = {t.text: t for t in find_times(text, lang, dt.date.fromisoformat(published))}
+    assert phrase in found, list(found)
+    span = found[phrase].span
+    assert (span.start.isoformat(), span.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "La tregua duró hasta mediados de 2013."),  # the end of a stretch, not a count up to a date
+    ("pt", "A trégua durou até meados de 2013."),
+])
+def test_until_a_part_of_a_year_is_not_a_count_to_date(lang, text):
+    (found,) = find_times(text, lang, dt.date(2013, 10, 8))
+    assert (found.span.start, found.span.end) == (dt.date(2013, 5, 1), dt.date(2013, 8, 31))
+
+
+@pytest.mark.parametrize("text", [
+    "The 2000 soldiers reached the border.",
+    "Police seized 2010 kilos in May of that harbor.",
+    "A July 4 parade went ahead.",  # a day, found as such, not the month
+])
+def test_modifier_rules_do_not_read_counts_as_years(text):
+    for found in find_times(text, "en", dt.date(2019, 8, 15)):
+        assert found.text not in ("2000", "2010")

@@ -210,7 +210,12 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         # "a case from 2011", "after 2006", "in fiscal 2015": the year itself
         ("y", r"(?:from|after|fiscal(?:\s+year)?)\s+(?P<t>(?P<y>@Y@))(?!\s*(?:-|–|to|through|until)\s*\d)@NOUNIT@"),
         # a year before a noun: "the 2009 coup", "Honduras' 2012 military budget", "its 2017 Coca Law"
-        ("y", r"(?:the|its|their|his|her|\w+(?:'s|’s|'|’))\s+(?P<t>(?P<y>@Y@))(?=\s+[A-Za-z])@NOUNIT@"),
+        ("y", r"(?:the|a|an|its|their|his|her|\w+(?:'s|’s|'|’))\s+(?P<t>(?P<y>@Y@))(?=\s+[A-Za-z])@NOUNIT@"),
+        # a year as the subject: "2011 was the most violent year", "with 2017 being the deadliest"
+        ("y", r"(?<![\d,.$])(?P<t>(?P<y>@Y@))(?=\s+(?:was|is|saw|had|has|marked|brought|became|remains|remained|proved|being)\s)"),
+        # a month before a noun: "the July capture of X", "a January update to the law"
+        ("m", r"(?:the|a|an|its|their|\w+(?:'s|’s))\s+(?P<t>(?P<mon>@MON@))(?=\s+[a-z])"),
+        ("wom", r"(?:(?:in|during|on|over)\s+)?the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+(?P<mon>@MON@)(?:,?\s+(?P<y>@Y@))?"),
         ("past_n", r"(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("first_n", r"(?:(?:in|during|through|over|for)\s+)?the\s+first\s+(?P<n>@NUM@)\s+months\s+of\s+(?:(?P<y>@Y@)|(?P<yref>@YREF@))"),
         ("ytd_y", r"so\s+far\s+in\s+(?P<y>@Y@)@NOUNIT@"),
@@ -226,6 +231,8 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("m", r"(?P<mon>@MON@)\s+(?P<post>pasado|último)"),
         ("y", r"(?:(?:en|durante)\s+(?:el\s+)?(?:año\s+)?|el\s+año\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"(?:de|del)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        ("y", r"(?:el|al)\s+(?P<t>(?P<y>@Y@))(?!\s*[-–—]\s*\d)@NOUNIT@"),
+        ("wom", r"(?:(?:en|durante)\s+)?la\s+(?P<ord>primera|segunda|tercera|cuarta|última)\s+semana\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?P<y>@Y@))?"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:y|e|o|u)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:en|durante)\s+(?:los|las|el|la)\s+(?:últimos|últimas|último|última|pasados|pasadas)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("past_n", r"desde\s+hace\s+(?:(?:unos|unas|más\s+de|casi)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
@@ -242,6 +249,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("m", r"(?P<mon>@MON@)\s+(?P<post>passado|último)"),
         ("y", r"(?:(?:em|durante)\s+(?:o\s+ano\s+de\s+)?|(?:n?o\s+)?ano\s+de\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"(?:de|do)\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
+        ("wom", r"(?:(?:n|durante\s+)?a\s+)?(?P<ord>primeira|segunda|terceira|quarta|última)\s+semana\s+de\s+(?P<mon>@MON@)(?:\s+de\s+(?P<y>@Y@))?"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:e|ou)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:n[oa]s?|durante\s+[oa]s?|em)\s+(?:últimos|últimas|último|última)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("first_n", r"(?:(?:n|durante\s+)?os\s+)?primeiros\s+(?P<n>@NUM@)\s+meses\s+(?:(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|(?P<yref>@YREF@))"),
@@ -255,6 +263,8 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
 _COMPOSITES: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("since", r"(?:(?:ever\s+)?since(?:\s+(?:at\s+least|as\s+(?:far\s+back|early)\s+as))?|starting(?:\s+(?:in|from|on))?|beginning\s+in)\s+(?P<inner>@ATOMS@)"),
+        ("since", r"from\s+(?P<inner>@ATOMS@)\s+(?:to\s+date|until\s+(?:now|today)|to\s+the\s+present)"),
+        ("upto", r"(?P<prep>as\s+of|by)\s+(?P<inner>@ATOMS@)"),
         ("between", r"(?:between|from)\s+(?P<a>@ATOMS@)\s+(?:and|to|through|until|till)\s+(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:in|during|from)\s+)?(?:the\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
         ("andlist", r"(?:in|during|throughout)\s+(?P<a>@ATOMS@)\s+(?:and|&)\s+(?P<b>@ATOMS@)"),
@@ -262,6 +272,8 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
     "es": [
         ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:al\s+menos|por\s+lo\s+menos)\s+)?(?:(?:el|la|los|las)\s+)?(?P<inner>@ATOMS@)"),
         ("since", r"a\s+partir\s+del\s+(?P<inner>@ATOMS@)"),
+        ("since", r"(?:desde|de|del)\s+(?:el\s+)?(?P<inner>@ATOMS@)\s+(?:a|hasta)\s+(?:la\s+fecha|hoy|ahora)"),
+        ("upto", r"(?P<prep>hasta|al)\s+(?:el\s+)?(?:d[ií]a\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
         ("andlist", r"(?:en|durante)\s+(?:(?:los\s+años|los\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+(?:y|e)\s+(?P<b>@ATOMS@)"),
@@ -269,6 +281,8 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
     "pt": [
         ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:o|a|os|as)\s+)?(?P<inner>@ATOMS@)"),
         ("since", r"a\s+partir\s+d[oa]s?\s+(?P<inner>@ATOMS@)"),
+        ("since", r"(?:desde|de)\s+(?:o\s+)?(?P<inner>@ATOMS@)\s+(?:até|a)\s+(?:hoje|agora|a\s+data)"),
+        ("upto", r"(?P<prep>até)\s+(?:o\s+)?(?:dia\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
         ("andlist", r"(?:em|durante)\s+(?:(?:os\s+anos|os\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+e\s+(?P<b>@ATOMS@)"),
@@ -513,8 +527,12 @@ def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: b
     if kind == "yrange":
         if int(match.group("y2")) <= int(match.group("y1")):
             return False
-    if kind in ("since", "between"):
-        inner = ("inner",) if kind == "since" else ("a", "b")
+    if kind == "upto" and _norm(match.group("prep")) in ("hasta", "até"):
+        # "hasta el 31 de marzo" counts up to a date; "duró hasta mediados de 2013" is the end of a stretch
+        found = _atom_rule(match.group("inner"), lang)
+        return found is not None and found[0].kind in ("ymd", "md", "ymd_num", "ymd_iso")
+    if kind in ("since", "between", "upto"):
+        inner = ("inner",) if kind in ("since", "upto") else ("a", "b")
         return all(_atom_rule(match.group(g), lang) is not None for g in inner)
     if kind == "andlist":
         # "in 2007 and 2008", "in January and February", "in the 1980s and 1990s": two periods
@@ -671,6 +689,8 @@ def _resolve(
         return (period, "month") if period else None
     if kind == "deadline":
         return _resolve_deadline(g, published)
+    if kind == "wom":
+        return _resolve_week_of_month(g, text, lang, published, default_year)
     if kind == "first_n":
         # "the first seven months of 2013": January 1 to the end of the seventh month
         n = _num(g["n"], lang)
@@ -735,6 +755,8 @@ def _resolve(
         return (inner[0][0], published), "range"
     if kind in ("between", "andlist"):
         return _resolve_between(g["a"], g["b"], lang, published)
+    if kind == "upto":
+        return _resolve_upto(g, lang, published, _future(match, lang))
     if kind == "yrange":
         first, last = cal.year(int(g["y1"])), cal.year(int(g["y2"]))
         return ((first[0], last[1]), "range") if first and last else None
@@ -813,6 +835,40 @@ def _resolve_deadline(g: dict[str, str | None], published: dt.date | None) -> Re
         return (published, end), "range"
     period = cal.year_part(y, "late")
     return (period, "range") if period else None
+
+
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "primera": 1, "segunda": 2, "tercera": 3,
+                  "cuarta": 4, "primeira": 1, "terceira": 3, "quarta": 4}
+
+
+def _resolve_week_of_month(g: dict[str, str | None], text: str, lang: str, published: dt.date | None,
+                           default_year: int | None) -> Resolved | None:
+    """"the first week of May": May 1-7; "the last week of September": its last seven days."""
+    m = _month_number(g["mon"], lang)
+    y = int(g["y"]) if g.get("y") else _month_year(m, "", published, default_year)
+    whole = cal.month(y, m) if y is not None else None
+    if whole is None:
+        return None
+    n = _WEEK_ORDINALS.get(_norm(g["ord"]))
+    if n is None:  # last, final, última
+        return (whole[1] - dt.timedelta(days=6), whole[1]), "week"
+    first = whole[0] + dt.timedelta(days=7 * (n - 1))
+    return (first, first + dt.timedelta(days=6)), "week"
+
+
+def _resolve_upto(g: dict[str, str | None], lang: str, published: dt.date | None, future: bool) -> Resolved | None:
+    """"as of August 24", "by August 2019", "hasta el 31 de marzo": a count up to that date runs from
+    January 1 of its year ("as of 2012" is the year 2012). A date after publication, or in a sentence
+    about the future, is a deadline: the date itself."""
+    found = _atom_rule(g["inner"], lang)
+    inner = _resolve(found[0].kind, found[1], lang, published, None) if found else None
+    if inner is None:
+        return None
+    (first, last), granularity = inner
+    if future or (published is not None and first > published):
+        return inner
+    return (dt.date(first.year, 1, 1), last), "range" if (first.month, first.day) != (1, 1) or last.month != 12 \
+        else granularity
 
 
 def _resolve_decade(g: dict[str, str | None], lang: str) -> Resolved | None:
