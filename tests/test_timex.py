@@ -384,13 +384,18 @@ ANAPHORA = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,phrase,start,end,granularity", ANAPHORA)
-def test_anaphoric_times_take_their_antecedent(lang, text, phrase, start, end, granularity):
-    found = {t.text: t for t in find_times(text, lang, dt.date(2013, 10, 8))}
+def _resolved(text: str, lang: str, published: dt.date, phrase: str) -> tuple[str, str, str]:
+    """(start, end, granularity) of the expression ``phrase`` found in ``text``."""
+    found = {t.text: t for t in find_times(text, lang, published)}
     assert phrase in found, list(found)
     span = found[phrase].span
-    assert span is not None and (span.start.isoformat(), span.end.isoformat(), span.granularity) == (
-        start, end, granularity)
+    assert span is not None, phrase
+    return span.start.isoformat(), span.end.isoformat(), span.granularity
+
+
+@pytest.mark.parametrize("lang,text,phrase,start,end,granularity", ANAPHORA)
+def test_anaphoric_times_take_their_antecedent(lang, text, phrase, start, end, granularity):
+    assert _resolved(text, lang, dt.date(2013, 10, 8), phrase) == (start, end, granularity)
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -511,10 +516,7 @@ MORE = [
 
 @pytest.mark.parametrize("lang,published,text,phrase,start,end", MORE)
 def test_counts_to_a_date_weeks_of_a_month_and_modifiers(lang, published, text, phrase, start, end):
-    found = {t.text: t for t in find_times(text, lang, dt.date.fromisoformat(published))}
-    assert phrase in found, list(found)
-    span = found[phrase].span
-    assert (span.start.isoformat(), span.end.isoformat()) == (start, end)
+    assert _resolved(text, lang, dt.date.fromisoformat(published), phrase)[:2] == (start, end)
 
 
 @pytest.mark.parametrize("lang,text", [
