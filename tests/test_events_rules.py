@@ -326,6 +326,21 @@ def test_dateline_does_not_date_an_undated_lead():
     assert by_type(events, "arrest")[0].time is None
 
 
+@pytest.mark.parametrize("text,release", [
+    ("Estimates released by the US drug office in June put coca cultivation in Colombia at 200,000 hectares "
+     "in 2017.", "in June"),
+    ("A March 2014 report counted 50,000 hectares of coca cultivation in Colombia in 2013.", "March 2014"),
+])
+def test_the_release_of_a_report_does_not_date_its_figures(text, release):
+    y = 2017 if "2017" in text else 2013
+    year = f"in {y}"
+    times = [_time(text, release, "2018-06-01", "2018-06-30", "month"),
+             _time(text, year, f"{y}-01-01", f"{y}-12-31", "year")]
+    events, _ = run(text, "en", [("Colombia", "place"), ("coca", "commodity")], times=times)
+    cultivation = by_type(events, "cultivation")[0]
+    assert cultivation.time.start == dt.date(y, 1, 1)
+
+
 def test_time_right_after_the_trigger_wins():
     text = "Ayer, agentes de la Felcn informaron que un coronel fue aprehendido el lunes en Sucre."
     times = [

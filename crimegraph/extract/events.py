@@ -586,7 +586,8 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
     usable = [t for t in times if _usable(t, text, sent) and t.start >= skip]
     if not usable:
         return None
-    preferred = [t for t in usable if not _baseline(text, t, sent) and not _statement_time(text, t, trig_start, sent)]
+    preferred = [t for t in usable if not _baseline(text, t, sent) and not _statement_time(text, t, trig_start, sent)
+                 and not _report_time(text, t, sent)]
     usable = preferred or usable
     if trig_end is not None:
         close = [t for t in usable if t.start >= trig_end and _RIGHT_AFTER.match(text[trig_end:t.start])]
@@ -630,6 +631,24 @@ def _baseline(text: str, t: Any, sent: Sentence) -> bool:
     ("from 112 in 2009 to 604 in 2010": 2009 is the baseline, 2010 is not)."""
     m = _BASELINE.search(text, max(sent.start, t.start - 60), t.start)
     return bool(m) and not _COMPARISON_TARGET.search(m.group())
+
+
+# A report's release dates the report, not the figures it gives ("estimates released in June put
+# production at 921 tons in 2017", "an October 2014 study of 2011 murders").
+_RELEASED = re.compile(
+    r"(?<!\w)(?:released|published|issued|unveiled|presented|publicad[oa]s?|divulgad[oa]s?|presentad[oa]s?|"
+    r"difundid[oa]s?|dad[oa]s?\s+a\s+conocer)(?!\w)[^,;:]{0,90}$",
+    re.IGNORECASE,
+)
+_REPORT_AFTER = re.compile(
+    r"\s+(?:report|study|survey|census|informe|estudio|encuesta|relatório|estudo|levantamento)s?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _report_time(text: str, t: Any, sent: Sentence) -> bool:
+    """``t`` dates the release of a report or the report itself."""
+    return bool(_RELEASED.search(text, max(sent.start, t.start - 100), t.start) or _REPORT_AFTER.match(text, t.end))
 
 
 def _statement_time(text: str, t: Any, trig_start: int, sent: Sentence) -> bool:
