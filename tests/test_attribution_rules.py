@@ -402,6 +402,13 @@ def test_publishers_field_research_is_analysis():
          "local media"),
         ("en", "Venezuelan officials have blamed corrupt soldiers for the sale of rifles to gangs in Zulia.",
          "Venezuelan officials"),
+        # a body that releases a report speaks for it; a denial of an idea is a statement
+        ("en", "The Interior Ministry released a report showing that gangs extort 300 shops in Colon.",
+         "The Interior Ministry"),
+        ("en", "Police chief Ana Soto rejected the idea that cartels launder money in Arica.", "Police chief Ana Soto"),
+        # the head before a relative clause set off by commas speaks
+        ("en", "In May, the coast guard, which patrols the Gulf of Fonseca, said smugglers use fishing boats.",
+         "the coast guard"),
         # "found" stays a verb of saying with a finding or a that-clause
         ("en", "Prosecutors found evidence that the mayor laundered cartel money in Tapachula.", "Prosecutors"),
     ],
@@ -422,6 +429,8 @@ def test_speakers_added_constructions(lang, sentence, expected):
         ("en", "The Treasury added two Sinaloa lawyers to its sanctions list on Tuesday."),  # "added" with an object
         ("en", "Mexico has announced many new checkpoints on the border with Belize."),  # "announced" with an object
         ("en", "Two men were detained in Arica, and police found rifles in their truck."),  # a search, not a finding
+        ("en", "The court rejected the appeal of the former mayor of Tumbes."),  # "rejected" an appeal: an act
+        ("en", "Police released the two men after questioning them in Lima."),  # "released" people, not a report
     ],
 )
 def test_words_of_saying_used_otherwise_give_no_speaker(lang, sentence):

@@ -63,7 +63,8 @@ _SAY_BEFORE = {
           r"declared|calculated|calculates|boasted|believed|admitted|denounced|observed|counted|tallied|documented|"
           r"revealed|reveals|concluded|concludes|warning|reports|report|indicates|indicate|notes|note|suggests|suggest|"
           r"suggested|mentioned|asserted|asserts|affirmed|emphasized|reiterated|denied|denies|"
-          r"deny|complained|predicted|predicts|blamed|blames|blame)",
+          r"deny|complained|predicted|predicts|blamed|blames|blame|"
+          r"released|published|issued|presented|rejected|dismissed)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
@@ -248,8 +249,9 @@ PRONOUN_SPEAKERS = {"he", "she", "they", "él", "ella", "ellos", "ele", "ela", "
 
 _NAME = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*|de|del|la|da|do|dos|y|e)(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w.'’-]*|de|del|la|da|do|dos|y|e))*$")
 _VERBISH = re.compile(r"\w(?:ed|ó|aron|ieron|ou|aram|eram)\b|\b(?:is|are|was|were|has|have|es|son|fue|foi)\b")
-_PARTICIPIAL = re.compile(r"^(?:known|based|located|headed|led|founded|created|called|named|conocid[oa]s?|"
-                          r"ubicad[oa]s?|encabezad[oa]s?|liderad[oa]s?|dirigid[oa]s?)\b")
+_APPOSITIVE_CLAUSE = re.compile(r"^(?:known|based|located|headed|led|founded|created|called|named|conocid[oa]s?|"
+                                r"ubicad[oa]s?|encabezad[oa]s?|liderad[oa]s?|dirigid[oa]s?|which|who|quien|quienes|"
+                                r"o qual|a qual)\b", re.IGNORECASE)
 _APPOSITION_HEAD = re.compile(r"^\s*([A-ZÁÉÍÓÚÑ][^,;:\"“”()]{2,80}),\s*$")
 
 
@@ -328,6 +330,8 @@ def _not_saying(verb: str, rest: str, lang: str, subject: str = "") -> bool:
         return True
     if verb in {"announced", "added"} and _NOUN_OBJECT.match(rest):
         return True
+    if verb in _NEEDS_OBJECT and not _NEEDS_OBJECT[verb].match(rest):
+        return True
     if (verb == "found" and not re.match(r"\s+(?:that|evidence|signs|indications|no|links?|proof)\b", rest)
             and _ACTING_SUBJECT.search(subject)):
         return True
@@ -336,6 +340,13 @@ def _not_saying(verb: str, rest: str, lang: str, subject: str = "") -> bool:
     return verb.startswith("asegur") and not re.match(r"\s*(?:que\b|a\s|[,;:.\"“”]|$)", rest)
 
 
+# Verbs that speak only with a certain object: "the ministry released a report", "X rejected the idea that"
+_DOCUMENT_OBJECT = re.compile(r"\s+(?:(?:a|an|its|the|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:reports?|study|studies|"
+                              r"survey|statement|figures|data|statistics|analysis|communiqué|memo|bulletin)\b")
+_DENIAL_OBJECT = re.compile(r"\s+(?:that\b|(?:the|any|all|these|those|such)\s+(?:\w+\s+)?(?:idea|claims?|reports?|"
+                            r"allegations?|accusations?|charges?|suggestions?|notion|version)\b)")
+_NEEDS_OBJECT = {"released": _DOCUMENT_OBJECT, "published": _DOCUMENT_OBJECT, "issued": _DOCUMENT_OBJECT,
+                 "presented": _DOCUMENT_OBJECT, "rejected": _DENIAL_OBJECT, "dismissed": _DENIAL_OBJECT}
 _NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|its|his|her|their|many|several|some|new|\d[\d,.]*|two|three|four|five|six|"
                           r"seven|eight|nine|ten|dozens)\s")
 # subjects whose "found" is a search, not a finding: "police found weapons" (but "the study found 40 labs")
@@ -390,15 +401,16 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         cut = max(phrase.rfind(" that "), phrase.rfind(" que "))
         if cut >= 0:
             phrase = phrase[cut + 6 :] if phrase[cut:cut + 6] == " that " else phrase[cut + 5 :]
+        head = re.search(r"([^,;:\"“”()]{2,80}?)\s*,\s*$", sentence[: m.start(1)]) if m.group(2) else None
+        if head is not None and _APPOSITIVE_CLAUSE.match(phrase.strip()):
+            # "the ministry, which runs the prisons, said", "An NGO, known by its initials IPC, reports":
+            # the head before the relative or participial clause speaks
+            phrase = head.group(1).strip()
         if _CLAUSE_VERB.search(phrase) or len(phrase.split()) > 9:
             continue
         # "..., as Brazilian media have pointed out", "..., which Brazilian investigators say ..."
         phrase = re.sub(r"^\s*(?:as|which|who)\s+(?=\S+\s+\S)", "", phrase, flags=re.I) if lang == "en" else phrase
         phrase = _REPORT_PREFIX.sub("", phrase.strip())
-        head = _APPOSITION_HEAD.match(sentence[: m.start(1)])
-        if _PARTICIPIAL.match(phrase) and head is not None:
-            # "An NGO in Medellin, known by its acronym IPC, reports": the head before the participle speaks
-            phrase = head.group(1)
         cleaned = _clean_speaker(phrase)
         if cleaned:
             offset = sentence.rfind(cleaned, 0, m.end(1))
