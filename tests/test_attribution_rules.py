@@ -409,6 +409,9 @@ def test_publishers_field_research_is_analysis():
         # the head before a relative clause set off by commas speaks
         ("en", "In May, the coast guard, which patrols the Gulf of Fonseca, said smugglers use fishing boats.",
          "the coast guard"),
+        # figures and data "show"
+        ("en", "Official figures showed a 30 percent drop in kidnappings in Tegucigalpa.", "Official figures"),
+        ("es", "Los datos de la fiscalía muestran que los secuestros subieron en Oruro.", "Los datos de la fiscalía"),
         # "found" stays a verb of saying with a finding or a that-clause
         ("en", "Prosecutors found evidence that the mayor laundered cartel money in Tapachula.", "Prosecutors"),
     ],
@@ -431,6 +434,7 @@ def test_speakers_added_constructions(lang, sentence, expected):
         ("en", "Two men were detained in Arica, and police found rifles in their truck."),  # a search, not a finding
         ("en", "The court rejected the appeal of the former mayor of Tumbes."),  # "rejected" an appeal: an act
         ("en", "Police released the two men after questioning them in Lima."),  # "released" people, not a report
+        ("en", "The video shows a gunman firing at the police station in Tela."),  # a video shows, nobody says
     ],
 )
 def test_words_of_saying_used_otherwise_give_no_speaker(lang, sentence):

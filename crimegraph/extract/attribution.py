@@ -64,7 +64,7 @@ _SAY_BEFORE = {
           r"revealed|reveals|concluded|concludes|warning|reports|report|indicates|indicate|notes|note|suggests|suggest|"
           r"suggested|mentioned|asserted|asserts|affirmed|emphasized|reiterated|denied|denies|"
           r"deny|complained|predicted|predicts|blamed|blames|blame|"
-          r"released|published|issued|presented|rejected|dismissed)",
+          r"released|published|issued|presented|rejected|dismissed|show|shows|showed|shown)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
@@ -73,7 +73,7 @@ _SAY_BEFORE = {
           r"informa|reportó|documentó|reportaron|revelaron|confirmaron|advirtieron|precisaron|detallaron|agregaron|"
           r"añadieron|destacaron|reconocieron|admitieron|aseveró|consideró|acusó|acusaron|negó|negaron|registró|"
           r"registraron|contabilizó|señala|señalan|indica|indican|advierte|advierten|denuncia|denuncian|revela|"
-          r"revelan|reporta|reportan)",
+          r"revelan|reporta|reportan|muestra|muestran|mostró|mostraron)",
     "pt": r"(?:disse|disseram|afirmou|afirmaram|declarou|informou|informaram|explicou|estimou|alertou|revelou|"
           r"confirmou|acrescentou|destacou|ressaltou|calcula|calculam|acredita|acreditam|estima|estimam|diz|dizem|"
           r"afirma|afirmam|acusa|acusam|apontou|admitiu|negou|denunciou|relatou|contou|registrou|indicou|indica|"
@@ -332,6 +332,8 @@ def _not_saying(verb: str, rest: str, lang: str, subject: str = "") -> bool:
         return True
     if verb in _NEEDS_OBJECT and not _NEEDS_OBJECT[verb].match(rest):
         return True
+    if verb in _SHOW and not _FIGURES_SUBJECT.search(subject):
+        return True  # "figures show", "los datos muestran"; but "the video shows a man": no speaker
     if (verb == "found" and not re.match(r"\s+(?:that|evidence|signs|indications|no|links?|proof)\b", rest)
             and _ACTING_SUBJECT.search(subject)):
         return True
@@ -347,6 +349,9 @@ _DENIAL_OBJECT = re.compile(r"\s+(?:that\b|(?:the|any|all|these|those|such)\s+(?
                             r"allegations?|accusations?|charges?|suggestions?|notion|version)\b)")
 _NEEDS_OBJECT = {"released": _DOCUMENT_OBJECT, "published": _DOCUMENT_OBJECT, "issued": _DOCUMENT_OBJECT,
                  "presented": _DOCUMENT_OBJECT, "rejected": _DENIAL_OBJECT, "dismissed": _DENIAL_OBJECT}
+_SHOW = {"show", "shows", "showed", "shown", "muestra", "muestran", "mostró", "mostraron"}
+_FIGURES_SUBJECT = re.compile(r"(?<!\w)(?:figures|data|statistics|numbers|records|reports?|stud(?:y|ies)|survey|census|"
+                              r"cifras|datos|estadísticas|registros|informes?|estudios?|encuesta)(?!\w)", re.IGNORECASE)
 _NOUN_OBJECT = re.compile(r"\s+(?:the|a|an|its|his|her|their|many|several|some|new|\d[\d,.]*|two|three|four|five|six|"
                           r"seven|eight|nine|ten|dozens)\s")
 # subjects whose "found" is a search, not a finding: "police found weapons" (but "the study found 40 labs")
