@@ -341,6 +341,17 @@ def test_the_release_of_a_report_does_not_date_its_figures(text, release):
     assert cultivation.time.start == dt.date(y, 1, 1)
 
 
+def test_narrative_time_runs_on_for_two_sentences():
+    text = ("Gunmen attacked a bar in Celaya on Saturday. The owner had refused to pay. "
+            "Police later arrested two men in Celaya. Nobody else was hurt. Nothing was stolen. "
+            "Soldiers arrested a third man in Celaya.")
+    times = [_time(text, "on Saturday", "2013-05-11", "2013-05-11", "day")]
+    events, _ = run(text, "en", [("Celaya", "place")], times=times)
+    first, last = sorted(by_type(events, "arrest"), key=lambda ev: ev.evidence[0].start)
+    assert first.time is not None and first.time.start == dt.date(2013, 5, 11)
+    assert last.time is None  # four sentences after the last stated time
+
+
 def test_time_right_after_the_trigger_wins():
     text = "Ayer, agentes de la Felcn informaron que un coronel fue aprehendido el lunes en Sucre."
     times = [

@@ -289,20 +289,24 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
     last_place_index = -10
     dateline = _dateline_end(text)
     dated = False  # whether a sentence of the body has stated a time yet
+    last_time, last_time_index = None, -10
     for index, sent in enumerate(sentences):
         inside = mentions.within(sent.start, sent.end)
         headline = index == 0 and is_headline(sent.text)
         inherited_time = None
         own_time = _has_time(times, sent, dateline)
         runs_on = index > 0 and _runs_on(text, sentences, index)
-        if index > 0 and (_same_paragraph(text, sentences[index - 1].end, sent.start) or runs_on):
-            prev = sentences[index - 1]
-            inherited_time = _last_time(times, prev) if not own_time else None
+        if index > 0 and not (_same_paragraph(text, sentences[index - 1].end, sent.start) or runs_on):
+            last_time = None  # a new paragraph starts a new stretch of narrative time
+        if not own_time and last_time is not None and index - last_time_index <= TIME_LOOKBACK:
+            inherited_time = last_time
         if not own_time and not dated and not headline:
             # a lead that states the news without its date: the date follows ("Police seized 44 tons of
             # marijuana in Tijuana. The military raided a warehouse there on May 1, ...")
             inherited_time = _first_time_after(times, sentences, index, dateline)
         dated = dated or (own_time and not headline)
+        if _has_time(times, sent):
+            last_time, last_time_index = _last_time(times, sent), index
         own_places = [m for m in inside if m[2].type == "place"]
         inherited: list[tuple[int, int, Entity]] = []
         if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
@@ -543,6 +547,9 @@ def _has_time(times: list[Any], sent: Sentence, after: int = 0) -> bool:
                for t in times)
 
 
+# A sentence without a time of its own takes the last time stated at most this many sentences back in its
+# paragraph (the narrative's reference time runs on: "ten other people were killed in the city").
+TIME_LOOKBACK = 2
 # How many sentences after an undated lead may give it its date.
 LEAD_LOOKAHEAD = 2
 
