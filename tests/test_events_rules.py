@@ -352,6 +352,15 @@ def test_narrative_time_runs_on_for_two_sentences():
     assert last.time is None  # four sentences after the last stated time
 
 
+def test_a_short_phrase_may_stand_between_the_trigger_and_its_time():
+    text = "Extraditado desde Colombia en 2012, fue detenido en ese país en 2009 por narcotráfico."
+    times = [_time(text, "en 2012", "2012-01-01", "2012-12-31", "year"),
+             _time(text, "en 2009", "2009-01-01", "2009-12-31", "year")]
+    events, _ = run(text, "es", [("Colombia", "place")], times=times)
+    assert by_type(events, "arrest")[0].time.start == dt.date(2009, 1, 1)
+    assert by_type(events, "extradition")[0].time.start == dt.date(2012, 1, 1)
+
+
 def test_time_right_after_the_trigger_wins():
     text = "Ayer, agentes de la Felcn informaron que un coronel fue aprehendido el lunes en Sucre."
     times = [
