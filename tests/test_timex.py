@@ -536,3 +536,13 @@ def test_until_a_part_of_a_year_is_not_a_count_to_date(lang, text):
 def test_modifier_rules_do_not_read_counts_as_years(text):
     for found in find_times(text, "en", dt.date(2019, 8, 15)):
         assert found.text not in ("2000", "2010")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "El tiroteo fue en la avenida 5 de Mayo, en el centro."),
+    ("es", "Lo hallaron en la calle 16 de Septiembre."),
+    ("pt", "O carro parou na rua 25 de Março."),
+])
+def test_streets_named_after_dates_are_not_dates(lang, text):
+    assert find_times(text, lang, dt.date(2013, 4, 7)) == []
+

@@ -494,6 +494,11 @@ def _group(match: re.Match[str], name: str) -> str | None:
     return match.group(name) if name in match.re.groupindex else None
 
 
+_STREET_BEFORE = re.compile(
+    r"(?<!\w)(?:avenida|av\.|calle|calzada|bulevar|boulevard|blvd\.|colonia|plaza|paseo|carretera|rua|"
+    r"praça|travessa|estrada|avenue|street|square)\s+$",
+    _FLAGS,
+)
 _RELATIVE_TO_NOUN = re.compile(r"(?:before|after|antes|después|depois)$", _FLAGS)
 
 
@@ -512,6 +517,8 @@ def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: b
         determined = bool(_group(match, "det") or _group(match, "pre"))
         if wd[0].isupper() and not determined:
             return False  # "Martes", "Domingo" as names
+    if standalone and _STREET_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        return False  # "la avenida 5 de Mayo", "rua 25 de Março": a street named after a date
     if kind == "wd" and standalone and _PLURAL_BEFORE.search(text, 0, match.start()):
         return False  # "los martes", "Santo Domingo", "Black Friday"
     if kind == "rel" and standalone:
