@@ -381,6 +381,13 @@ ANAPHORA = [
      "2013-04-04", "2013-04-04", "day"),
     ("pt", "A operação começou no dia 3 de maio. No dia seguinte, a polícia prendeu dois homens.",
      "No dia seguinte", "2013-05-04", "2013-05-04", "day"),
+    # "the same period" moves the earlier period to the year named
+    ("en", "In the first half of 2013 there were 1,045 murders, down from 1,562 in the same period of 2012.",
+     "in the same period of 2012", "2012-01-01", "2012-06-30", "range"),
+    ("es", "De enero a julio hubo 300 secuestros, frente a 250 en el mismo periodo del año pasado.",
+     "en el mismo periodo del año pasado", "2012-01-01", "2012-07-31", "range"),
+    ("pt", "No primeiro semestre de 2013 foram 30 mortes, contra 20 no mesmo período do ano anterior.",
+     "no mesmo período do ano anterior", "2012-01-01", "2012-06-30", "range"),
 ]
 
 

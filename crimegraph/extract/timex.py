@@ -203,6 +203,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("anaphor", r"(?:(?:on|in|during)\s+)?(?P<ana>@ANA@)"),
         ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
+        ("same_period", r"(?:(?:in|during|over|for|from)\s+)?the\s+same\s+(?:period|time\s+period|months)\s+(?:(?:of|in)\s+(?P<y>@Y@)|(?P<prev>(?:a|the)\s+year\s+(?:before|earlier)|(?:of\s+)?the\s+previous\s+year)|(?:of\s+)?(?P<last>last\s+year)|(?P<yref>@YREF@))"),
         ("m", r"(?:(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?|(?:(?:in|during)\s+)?(?P<pre>last|this|next|this\s+past)\s+)(?P<mon>@MON@)"),
         ("y", r"(?:(?:in|during|throughout)\s+(?:the\s+year\s+)?|the\s+year\s+)(?P<y>@Y@)@NOUNIT@"),
         ("y", r"of\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
@@ -227,6 +228,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
     "es": [
         ("anaphor", r"(?:(?:en|durante)\s+)?(?P<ana>@ANA@)"),
         ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
+        ("same_period", r"(?:(?:en|durante)\s+)?el\s+mismo\s+(?:periodo|período|lapso)\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<prev>del\s+año\s+anterior)|(?P<yref>@YREF@))"),
         ("m", r"(?:(?:en|durante)\s+(?:el\s+)?(?:mes\s+de\s+)?|(?:el|este)\s+(?:(?P<pre>pasado|próximo)\s+)?mes\s+de\s+|el\s+(?P<pre2>pasado|próximo)\s+)(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
         ("m", r"(?P<mon>@MON@)\s+(?P<post>pasado|último)"),
         ("y", r"(?:(?:en|durante)\s+(?:el\s+)?(?:año\s+)?|el\s+año\s+)(?P<y>@Y@)@NOUNIT@"),
@@ -245,6 +247,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
     "pt": [
         ("anaphor", r"(?:(?:em|durante)\s+)?(?P<ana>@ANA@)"),
         ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
+        ("same_period", r"(?:(?:n|durante\s+)?o\s+)?mesmo\s+período\s+(?:(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|(?P<prev>do\s+ano\s+anterior)|(?P<yref>@YREF@))"),
         ("m", r"(?:(?:em|durante)\s+|(?:n?o|neste|este)\s+(?:(?P<pre>último|próximo)\s+)?mês\s+de\s+)(?P<mon>@MON@)(?:\s+(?P<post>passado|último|próximo))?"),
         ("m", r"(?P<mon>@MON@)\s+(?P<post>passado|último)"),
         ("y", r"(?:(?:em|durante)\s+(?:o\s+ano\s+de\s+)?|(?:n?o\s+)?ano\s+de\s+)(?P<y>@Y@)@NOUNIT@"),
@@ -388,7 +391,7 @@ def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeExpr
     for start, end, rule, match in sorted(chosen, key=lambda c: c[0]):
         resolved = _resolve(rule.kind, match, code, published, None)
         if resolved is None and _anaphoric(rule.kind, match):
-            resolved = _resolve_anaphor(rule.kind, match, code, start, out)
+            resolved = _resolve_anaphor(rule.kind, match, code, start, out, published)
         span = anchor = None
         if resolved is not None:
             (first, last), granularity = resolved
@@ -407,7 +410,8 @@ _ANAPHOR_REACH = 1000
 
 
 def _anaphoric(kind: str, match: re.Match[str]) -> bool:
-    return kind in ("anaphor", "anaphor_n", "my_anaphor") or (kind == "part_y" and bool(_group(match, "ayref")))
+    return kind in ("anaphor", "anaphor_n", "my_anaphor", "same_period") or (
+        kind == "part_y" and bool(_group(match, "ayref")))
 
 
 def _fits(period: TimeSpan, unit: str) -> bool:
@@ -447,10 +451,13 @@ _FOLLOWING = re.compile(r"\b(?:following|next|siguiente|seguinte)\b", _FLAGS)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|before|anterior)\b", _FLAGS)
 
 
-def _resolve_anaphor(kind: str, match: re.Match[str], lang: str, pos: int, previous: list[TimeExpr]) -> Resolved | None:
+def _resolve_anaphor(kind: str, match: re.Match[str], lang: str, pos: int, previous: list[TimeExpr],
+                     published: dt.date | None) -> Resolved | None:
     """An expression that names its time through an earlier one ("two days later", "ese mismo año"),
     resolved against the nearest earlier expression of a fitting granularity; None without one."""
     g = match.groupdict()
+    if kind == "same_period":
+        return _resolve_same_period(g, lang, pos, previous, published)
     if kind == "anaphor":
         unit, offset = lex.ANAPHORS[lang][_norm(g["ana"])]
     elif kind == "anaphor_n":
@@ -485,6 +492,29 @@ def _resolve_anaphor(kind: str, match: re.Match[str], lang: str, pos: int, previ
         return (period, "month") if period else None
     period = cal.year(base.year + offset)
     return (period, "year") if period else None
+
+
+def _resolve_same_period(g: dict[str, str | None], lang: str, pos: int, previous: list[TimeExpr],
+                         published: dt.date | None) -> Resolved | None:
+    """"1,045 murders in the first half of 2013, down from 1,562 in the same period of 2012": the earlier
+    period (within one year) moved to the year named."""
+    found = _antecedent(previous, "year", pos)
+    if found is None:
+        return None
+    if g.get("y"):
+        year = int(g["y"])
+    elif g.get("yref") or g.get("last"):
+        if published is None:
+            return None
+        year = published.year + (lex.YEAR_REFS[lang][_norm(g["yref"])] if g.get("yref") else -1)
+    else:  # "the previous year", "del año anterior"
+        year = found.start.year - 1
+    shift = year - found.start.year
+    try:
+        first, last = found.start.replace(year=year), found.end.replace(year=found.end.year + shift)
+    except ValueError:  # 29 February
+        first, last = dt.date(year, found.start.month, 1), dt.date(year, 2, 28)
+    return (first, last), found.granularity
 
 
 # --- acceptance: capitalization and context checks that regexes express badly ----------
