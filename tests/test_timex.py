@@ -517,6 +517,11 @@ MORE = [
     ("en", "2018-09-30", "Murders soared, with 2017 being the deadliest year.", "2017", "2017-01-01", "2017-12-31"),
     ("en", "2010-12-15", "He could be charged for a 1997 massacre in Meta.", "1997", "1997-01-01", "1997-12-31"),
     ("en", "2014-08-19", "The gang fled after the July capture of its leader.", "July", "2014-07-01", "2014-07-31"),
+    # feasts on a fixed date: the latest one on or before publication
+    ("en", "2011-01-03", "The raid was launched on Christmas Eve near the farm.", "on Christmas Eve",
+     "2010-12-24", "2010-12-24"),
+    ("es", "2013-01-03", "En Nochebuena hubo tres muertos en Iguala.", "En Nochebuena", "2012-12-24", "2012-12-24"),
+    ("pt", "2013-01-03", "No Natal a polícia prendeu dois homens em Natal.", "No Natal", "2012-12-25", "2012-12-25"),
     ("es", "2013-10-03", "Las solicitudes crecieron en relación con el 2006.", "2006", "2006-01-01", "2006-12-31"),
 ]
 

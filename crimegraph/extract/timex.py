@@ -113,6 +113,7 @@ def _tokens(lang: str) -> dict[str, str]:
         "ANA": _alt(lex.ANAPHORS[lang]),
         "ADIR": _alt(lex.ANAPHOR_LATER[lang] + lex.ANAPHOR_EARLIER[lang]),
         "AYREF": _alt(lex.ANAPHORIC_YEAR[lang]),
+        "HOL": _alt(lex.HOLIDAYS[lang]),
     }
 
 
@@ -203,6 +204,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("anaphor", r"(?:(?:on|in|during)\s+)?(?P<ana>@ANA@)"),
         ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
+        ("holiday", r"(?:(?:on|at|over|during)\s+)?(?P<hol>@HOL@)"),
         ("same_period", r"(?:(?:in|during|over|for|from)\s+)?the\s+same\s+(?:period|time\s+period|months)\s+(?:(?:of|in)\s+(?P<y>@Y@)|(?P<prev>(?:a|the)\s+year\s+(?:before|earlier)|(?:of\s+)?the\s+previous\s+year)|(?:of\s+)?(?P<last>last\s+year)|(?P<yref>@YREF@))"),
         ("m", r"(?:(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?|(?:(?:in|during)\s+)?(?P<pre>last|this|next|this\s+past)\s+)(?P<mon>@MON@)"),
         ("y", r"(?:(?:in|during|throughout)\s+(?:the\s+year\s+)?|the\s+year\s+)(?P<y>@Y@)@NOUNIT@"),
@@ -228,6 +230,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
     "es": [
         ("anaphor", r"(?:(?:en|durante)\s+)?(?P<ana>@ANA@)"),
         ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
+        ("holiday", r"(?:(?:en|durante)\s+)?(?:la\s+)?(?P<hol>@HOL@)"),
         ("same_period", r"(?:(?:en|durante)\s+)?el\s+mismo\s+(?:periodo|período|lapso)\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<prev>del\s+año\s+anterior)|(?P<yref>@YREF@))"),
         ("m", r"(?:(?:en|durante)\s+(?:el\s+)?(?:mes\s+de\s+)?|(?:el|este)\s+(?:(?P<pre>pasado|próximo)\s+)?mes\s+de\s+|el\s+(?P<pre2>pasado|próximo)\s+)(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
         ("m", r"(?P<mon>@MON@)\s+(?P<post>pasado|último)"),
@@ -247,6 +250,8 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
     "pt": [
         ("anaphor", r"(?:(?:em|durante)\s+)?(?P<ana>@ANA@)"),
         ("anaphor_n", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+(?P<dir>@ADIR@)"),
+        # "no Natal", "na véspera de Natal": with the article ("em Natal" is the city)
+        ("holiday", r"(?:n[oa]|durante\s+[oa])\s+(?P<hol>@HOL@)"),
         ("same_period", r"(?:(?:n|durante\s+)?o\s+)?mesmo\s+período\s+(?:(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|(?P<prev>do\s+ano\s+anterior)|(?P<yref>@YREF@))"),
         ("m", r"(?:(?:em|durante)\s+|(?:n?o|neste|este)\s+(?:(?P<pre>último|próximo)\s+)?mês\s+de\s+)(?P<mon>@MON@)(?:\s+(?P<post>passado|último|próximo))?"),
         ("m", r"(?P<mon>@MON@)\s+(?P<post>passado|último)"),
@@ -340,6 +345,7 @@ def _trigger(lang: str) -> re.Pattern[str]:
         + [phrase for phrase in lex.RELATIVE[lang] if " " not in phrase]  # "ayer", "today"
         + ["weekend", "semestre", "trimestre"]
         + ["night", "morning", "afternoon", "evening", "noche", "víspera", "noite", "véspera", "manhã"]
+        + [phrase.split()[-1] for phrase in lex.HOLIDAYS[lang]]
     )
     return re.compile(rf"(?<!\w)(?:{_alt(words)}|(?:1[89]|20)\d\d(?:'?s)?|'?\d0'?s)(?!\w)", _FLAGS)
 
@@ -726,6 +732,10 @@ def _resolve(
         return (period, "month") if period else None
     if kind == "deadline":
         return _resolve_deadline(g, published)
+    if kind == "holiday" and published is not None:
+        m, d = lex.HOLIDAYS[lang][_norm(g["hol"])]
+        period = cal.date_on_or_before(m, d, published)
+        return (period, "day") if period else None
     if kind == "wom":
         return _resolve_week_of_month(g, text, lang, published, default_year)
     if kind == "first_n":

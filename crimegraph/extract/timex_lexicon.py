@@ -27,6 +27,7 @@ __all__ = [
     "ANAPHOR_LATER",
     "ANAPHOR_EARLIER",
     "ANAPHORIC_YEAR",
+    "HOLIDAYS",
 ]
 
 LANGS = ("en", "es", "pt")
@@ -329,4 +330,15 @@ ANAPHORIC_YEAR: dict[str, tuple[str, ...]] = {
     "en": ("of that year", "that year", "of the same year", "the same year", "of that same year"),
     "es": ("de ese año", "de aquel año", "del mismo año", "de ese mismo año"),
     "pt": ("daquele ano", "do mesmo ano", "desse mesmo ano"),
+}
+
+# Feasts on a fixed date: phrase -> (month, day); the latest one on or before publication.
+HOLIDAYS: dict[str, dict[str, tuple[int, int]]] = {
+    "en": {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+           "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31)},
+    "es": {"nochebuena": (12, 24), "navidad": (12, 25), "el día de navidad": (12, 25),
+           "nochevieja": (12, 31), "el día de muertos": (11, 2), "el día de los muertos": (11, 2),
+           "el día de reyes": (1, 6)},
+    "pt": {"véspera de natal": (12, 24), "natal": (12, 25), "dia de natal": (12, 25),
+           "réveillon": (12, 31), "dia de finados": (11, 2)},
 }
