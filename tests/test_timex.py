@@ -517,6 +517,12 @@ MORE = [
     ("en", "2018-09-30", "Murders soared, with 2017 being the deadliest year.", "2017", "2017-01-01", "2017-12-31"),
     ("en", "2010-12-15", "He could be charged for a 1997 massacre in Meta.", "1997", "1997-01-01", "1997-12-31"),
     ("en", "2014-08-19", "The gang fled after the July capture of its leader.", "July", "2014-07-01", "2014-07-31"),
+    # parts of the publication day and the night before it
+    ("es", "2013-07-15", "Versiones que circulan desde esta madrugada hablan de la captura.", "desde esta madrugada",
+     "2013-07-15", "2013-07-15"),
+    ("es", "2013-07-15", "Anoche hubo dos ataques en Morelia.", "Anoche", "2013-07-14", "2013-07-14"),
+    ("en", "2013-07-15", "Gunmen attacked a bar in Celaya last night.", "last night", "2013-07-14", "2013-07-14"),
+    ("pt", "2013-07-15", "Nesta madrugada, a polícia prendeu dois homens.", "Nesta madrugada", "2013-07-15", "2013-07-15"),
     # feasts on a fixed date: the latest one on or before publication
     ("en", "2011-01-03", "The raid was launched on Christmas Eve near the farm.", "on Christmas Eve",
      "2010-12-24", "2010-12-24"),

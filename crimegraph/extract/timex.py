@@ -344,7 +344,8 @@ def _trigger(lang: str) -> re.Pattern[str]:
         + list(lex.DECADE_WORDS[lang])
         + [phrase for phrase in lex.RELATIVE[lang] if " " not in phrase]  # "ayer", "today"
         + ["weekend", "semestre", "trimestre"]
-        + ["night", "morning", "afternoon", "evening", "noche", "víspera", "noite", "véspera", "manhã"]
+        + ["night", "morning", "afternoon", "evening", "noche", "víspera", "noite", "véspera", "manhã",
+           "madrugada", "mañana", "tarde"]
         + [phrase.split()[-1] for phrase in lex.HOLIDAYS[lang]]
     )
     return re.compile(rf"(?<!\w)(?:{_alt(words)}|(?:1[89]|20)\d\d(?:'?s)?|'?\d0'?s)(?!\w)", _FLAGS)

@@ -82,6 +82,8 @@ WEEKDAYS: dict[str, dict[str, int]] = {
 RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
     "en": {
         "yesterday": ("day", -1), "today": ("day", 0), "tomorrow": ("day", 1),
+        "this morning": ("day", 0), "this afternoon": ("day", 0), "this evening": ("day", 0),
+        "tonight": ("day", 0), "last night": ("day", -1),
         "the day before yesterday": ("day", -2),
         "last week": ("week", -1), "this week": ("week", 0), "earlier this week": ("wtd", 0),
         "next week": ("week", 1), "the past week": ("week", -1),
@@ -93,6 +95,8 @@ RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
     },
     "es": {
         "ayer": ("day", -1), "hoy": ("day", 0), "anteayer": ("day", -2), "antier": ("day", -2),
+        "esta madrugada": ("day", 0), "esta mañana": ("day", 0), "esta tarde": ("day", 0),
+        "esta noche": ("day", 0), "anoche": ("day", -1), "la madrugada de hoy": ("day", 0),
         "antes de ayer": ("day", -2),
         "la semana pasada": ("week", -1), "la pasada semana": ("week", -1),
         "esta semana": ("week", 0), "la próxima semana": ("week", 1),
@@ -110,6 +114,9 @@ RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
     },
     "pt": {
         "ontem": ("day", -1), "hoje": ("day", 0), "amanhã": ("day", 1), "anteontem": ("day", -2),
+        "nesta madrugada": ("day", 0), "esta madrugada": ("day", 0), "nesta manhã": ("day", 0),
+        "esta manhã": ("day", 0), "nesta tarde": ("day", 0), "esta noite": ("day", 0),
+        "nesta noite": ("day", 0),
         "na semana passada": ("week", -1), "a semana passada": ("week", -1),
         "semana passada": ("week", -1), "nesta semana": ("week", 0), "esta semana": ("week", 0),
         "nessa semana": ("week", 0), "na próxima semana": ("week", 1),
