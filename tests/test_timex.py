@@ -521,6 +521,7 @@ MORE = [
     ("es", "2013-07-15", "Versiones que circulan desde esta madrugada hablan de la captura.", "desde esta madrugada",
      "2013-07-15", "2013-07-15"),
     ("es", "2013-07-15", "Anoche hubo dos ataques en Morelia.", "Anoche", "2013-07-14", "2013-07-14"),
+    ("es", "2013-07-25", "El lunes último mataron a dos hermanas.", "El lunes último", "2013-07-22", "2013-07-22"),
     ("en", "2013-07-15", "Gunmen attacked a bar in Celaya last night.", "last night", "2013-07-14", "2013-07-14"),
     ("pt", "2013-07-15", "Nesta madrugada, a polícia prendeu dois homens.", "Nesta madrugada", "2013-07-15", "2013-07-15"),
     # feasts on a fixed date: the latest one on or before publication

@@ -158,7 +158,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?P<mref>@MREF@)"),
         ("rel", r"(?P<rel>@REL@)"),
         ("ago", r"hace\s+(?:ya\s+)?(?:(?:unos|unas|cerca\s+de|casi|más\s+de|apenas)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
-        ("wd", r"(?:(?P<det>el|este|ese)\s+)?(?:(?P<pre>pasado|próximo)\s+)?(?P<wd>@WD@)(?:\s+(?P<post>pasado|próximo|que\s+viene))?"),
+        ("wd", r"(?:(?P<det>el|este|ese)\s+)?(?:(?P<pre>pasado|próximo)\s+)?(?P<wd>@WD@)(?:\s+(?P<post>pasado|último|próximo|que\s+viene))?"),
         ("m", r"(?:(?P<pre>pasado|próximo)\s+)?(?:mes\s+de\s+)?(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
         ("y", r"(?:año\s+)?(?P<y>@Y@)@NOUNIT@"),
     ],
