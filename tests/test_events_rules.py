@@ -286,6 +286,19 @@ def test_since_x_when_dates_the_clause_to_x(text, lang):
     assert (arrest.time.start, arrest.time.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))
 
 
+def test_a_trigger_inside_a_dated_since_clause_takes_its_date():
+    text = "On Wednesday Bolivia made its first extradition since the government expelled the DEA from Chapare in 2008."
+    phrase = "since the government expelled the DEA from Chapare in 2008"
+    i = text.index(phrase)
+    since = TimeExpr(i, i + len(phrase), phrase, TimeSpan(dt.date(2008, 1, 1), dt.date(2014, 6, 5), "range", phrase),
+                     TimeSpan(dt.date(2008, 1, 1), dt.date(2008, 12, 31), "year", phrase))
+    wednesday = _time(text, "On Wednesday", "2014-06-04", "2014-06-04", "day")
+    events, _ = run(text, "en", [("Chapare", "place"), ("DEA", "state_agency")], times=[wednesday, since])
+    expelled = [ev for ev in events if ev.trigger.start > i]
+    assert expelled and all((ev.time.start, ev.time.end) == (dt.date(2008, 1, 1), dt.date(2008, 12, 31))
+                            for ev in expelled), [(ev.type, ev.time) for ev in events]
+
+
 def test_since_x_without_when_keeps_the_range():
     text = "Mexican cartels have had a presence in Quito since 2012."
     phrase = "since 2012"

@@ -565,3 +565,24 @@ def test_modifier_rules_do_not_read_counts_as_years(text):
 def test_streets_named_after_dates_are_not_dates(lang, text):
     assert find_times(text, lang, dt.date(2013, 4, 7)) == []
 
+
+
+@pytest.mark.parametrize("lang,text,phrase", [
+    ("en", "Gaming houses have tripled since the new president took office in 2006.",
+     "since the new president took office in 2006"),
+    ("es", "Los secuestros crecieron desde que el gobernador asumió el cargo en 2006.",
+     "desde que el gobernador asumió el cargo en 2006"),
+])
+def test_since_a_clause_with_its_own_date_is_a_range_anchored_there(lang, text, phrase):
+    found = {t.text: t for t in find_times(text, lang, dt.date(2011, 10, 20))}
+    assert phrase in found, list(found)
+    assert (found[phrase].span.start, found[phrase].span.end) == (dt.date(2006, 1, 1), dt.date(2011, 10, 20))
+    assert found[phrase].anchor.end == dt.date(2006, 12, 31)
+
+
+@pytest.mark.parametrize("text", [
+    "Since the police arrested him in 2010, the gang has split.",  # causal "since" opens the sentence
+    "Their influence has waned since the August 2010 arrest of their boss.",  # no clause, a dated noun
+])
+def test_since_without_a_dated_clause_is_not_a_clause_range(text):
+    assert not any(t.text.lower().startswith("since") for t in find_times(text, "en", dt.date(2013, 1, 22)))

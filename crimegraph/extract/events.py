@@ -394,8 +394,8 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
     qty = _nearest(view.quantities, trig_start, sent, lambda q: q.unit in units) if units else None
     timex = _event_time(text, times, trig_start, sent, lang, trig_end) or view.inherited_time
     span = timex.span if timex else None
-    if timex is not None and _in_when_clause(text, timex, trig_start):
-        span = timex.anchor
+    if timex is not None and (_in_when_clause(text, timex, trig_start) or timex.start <= trig_start < timex.end):
+        span = timex.anchor or span
     return Event(
         id="",
         type=etype,
@@ -598,6 +598,10 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
                  and not _report_time(text, t, sent)]
     usable = preferred or usable
     if trig_end is not None:
+        # "since the government expelled the agents in 2008": the trigger inside a dated "since" clause
+        around = [t for t in usable if t.start <= trig_start and trig_end <= t.end and getattr(t, "anchor", None)]
+        if around:
+            return around[0]
         close = [t for t in usable if t.start >= trig_end and _RIGHT_AFTER.match(text[trig_end:t.start])]
         if close:
             return close[0]

@@ -272,6 +272,9 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("since", r"(?:(?:ever\s+)?since(?:\s+(?:at\s+least|as\s+(?:far\s+back|early)\s+as))?|starting(?:\s+(?:in|from|on))?|beginning\s+in)\s+(?P<inner>@ATOMS@)"),
         ("since", r"from\s+(?P<inner>@ATOMS@)\s+(?:to\s+date|until\s+(?:now|today)|to\s+the\s+present)"),
+        # "has jumped since Calderon took office in 2006": a clause dated by its own time (not at the start
+        # of a sentence, where "since" is mostly causal; not "since the August 2010 arrest")
+        ("since", r"(?<=\w\s)(?:ever\s+)?since\s+(?P<clause>(?:[^\W\d][\w'’-]*\s+){1,7}?(?:in|on|during)\s+)(?P<inner>@ATOMS@)"),
         ("upto", r"(?P<prep>as\s+of|by)\s+(?P<inner>@ATOMS@)"),
         ("between", r"(?:between|from)\s+(?P<a>@ATOMS@)\s+(?:and|to|through|until|till)\s+(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:in|during|from)\s+)?(?:the\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
@@ -281,6 +284,7 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:al\s+menos|por\s+lo\s+menos)\s+)?(?:(?:el|la|los|las)\s+)?(?P<inner>@ATOMS@)"),
         ("since", r"a\s+partir\s+del\s+(?P<inner>@ATOMS@)"),
         ("since", r"(?:desde|de|del)\s+(?:el\s+)?(?P<inner>@ATOMS@)\s+(?:a|hasta)\s+(?:la\s+fecha|hoy|ahora)"),
+        ("since", r"desde\s+que\s+(?P<clause>(?:[^\W\d][\w-]*\s+){1,7}?(?:en|em|durante)\s+)(?P<inner>@ATOMS@)"),
         ("upto", r"(?P<prep>hasta|al)\s+(?:el\s+)?(?:d[ií]a\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
@@ -290,6 +294,7 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:o|a|os|as)\s+)?(?P<inner>@ATOMS@)"),
         ("since", r"a\s+partir\s+d[oa]s?\s+(?P<inner>@ATOMS@)"),
         ("since", r"(?:desde|de)\s+(?:o\s+)?(?P<inner>@ATOMS@)\s+(?:até|a)\s+(?:hoje|agora|a\s+data)"),
+        ("since", r"desde\s+que\s+(?P<clause>(?:[^\W\d][\w-]*\s+){1,7}?(?:en|em|durante)\s+)(?P<inner>@ATOMS@)"),
         ("upto", r"(?P<prep>até)\s+(?:o\s+)?(?:dia\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
