@@ -271,16 +271,19 @@ def test_an_article_after_from_is_not_the_target_of_the_comparison():
     assert events and all(ev.time.start == dt.date(2017, 1, 1) for ev in events), [ev.time for ev in events]
 
 
+def _since(text: str, phrase: str, year: int, published: dt.date) -> TimeExpr:
+    """A "since" expression as timex gives it: the range up to publication, anchored at the year."""
+    i = text.index(phrase)
+    return TimeExpr(i, i + len(phrase), phrase, TimeSpan(dt.date(year, 1, 1), published, "range", phrase),
+                    TimeSpan(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", phrase))
+
+
 @pytest.mark.parametrize("text,lang", [
     ("The trafficker had been on the run since 2012, when he was arrested in Callao.", "en"),
     ("El narcotraficante estaba prófugo desde 2012, cuando fue detenido en Callao.", "es"),
 ])
 def test_since_x_when_dates_the_clause_to_x(text, lang):
-    phrase = "since 2012" if lang == "en" else "desde 2012"
-    i = text.index(phrase)
-    anchor = TimeSpan(dt.date(2012, 1, 1), dt.date(2012, 12, 31), "year", phrase)
-    since = TimeExpr(i, i + len(phrase), phrase, TimeSpan(dt.date(2012, 1, 1), dt.date(2016, 8, 3), "range", phrase),
-                     anchor)
+    since = _since(text, "since 2012" if lang == "en" else "desde 2012", 2012, dt.date(2016, 8, 3))
     events, _ = run(text, lang, [("Callao", "place")], times=[since])
     arrest = by_type(events, "arrest")[0]
     assert (arrest.time.start, arrest.time.end) == (dt.date(2012, 1, 1), dt.date(2012, 12, 31))
@@ -288,23 +291,17 @@ def test_since_x_when_dates_the_clause_to_x(text, lang):
 
 def test_a_trigger_inside_a_dated_since_clause_takes_its_date():
     text = "On Wednesday Bolivia made its first extradition since the government expelled the DEA from Chapare in 2008."
-    phrase = "since the government expelled the DEA from Chapare in 2008"
-    i = text.index(phrase)
-    since = TimeExpr(i, i + len(phrase), phrase, TimeSpan(dt.date(2008, 1, 1), dt.date(2014, 6, 5), "range", phrase),
-                     TimeSpan(dt.date(2008, 1, 1), dt.date(2008, 12, 31), "year", phrase))
+    since = _since(text, "since the government expelled the DEA from Chapare in 2008", 2008, dt.date(2014, 6, 5))
     wednesday = _time(text, "On Wednesday", "2014-06-04", "2014-06-04", "day")
     events, _ = run(text, "en", [("Chapare", "place"), ("DEA", "state_agency")], times=[wednesday, since])
-    expelled = [ev for ev in events if ev.trigger.start > i]
+    expelled = [ev for ev in events if ev.trigger.start > since.start]
     assert expelled and all((ev.time.start, ev.time.end) == (dt.date(2008, 1, 1), dt.date(2008, 12, 31))
                             for ev in expelled), [(ev.type, ev.time) for ev in events]
 
 
 def test_since_x_without_when_keeps_the_range():
     text = "Mexican cartels have had a presence in Quito since 2012."
-    phrase = "since 2012"
-    i = text.index(phrase)
-    since = TimeExpr(i, i + len(phrase), phrase, TimeSpan(dt.date(2012, 1, 1), dt.date(2016, 8, 3), "range", phrase),
-                     TimeSpan(dt.date(2012, 1, 1), dt.date(2012, 12, 31), "year", phrase))
+    since = _since(text, "since 2012", 2012, dt.date(2016, 8, 3))
     events, _ = run(text, "en", [("Quito", "place"), ("Mexican cartels", "criminal_group")], times=[since])
     presence = by_type(events, "group_presence")[0]
     assert (presence.time.start, presence.time.end) == (dt.date(2012, 1, 1), dt.date(2016, 8, 3))
