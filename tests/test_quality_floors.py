@@ -24,16 +24,25 @@ def test_every_facts_document_is_schema_valid(result):
     assert result["schema_invalid"] == 0 and result["documents"] >= 140
 
 
-@pytest.mark.parametrize("part,precision,f1", [("tuning", 0.64, 0.58), ("held_out", 0.49, 0.43)])
+@pytest.mark.parametrize("part,precision,f1", [("tuning", 0.64, 0.58), ("held_out", 0.49, 0.45)])
 def test_strict_event_floors(result, part, precision, f1):
     overall = result[part]["strict"]["overall"]
     assert overall["precision"] >= precision and overall["f1"] >= f1, overall
 
 
-@pytest.mark.parametrize("attribute,floor", [("time", 0.63), ("place", 0.72), ("quantity", 0.58), ("attribution", 0.74),
+@pytest.mark.parametrize("attribute,floor", [("time", 0.66), ("place", 0.72), ("quantity", 0.58), ("attribution", 0.74),
                                              ("modality", 0.76)])
 def test_held_out_attribute_floors(result, attribute, floor):
     assert result["held_out"]["attributes"][attribute]["accuracy"] >= floor, result["held_out"]["attributes"][attribute]
+
+
+def test_confidence_ranks_held_out_events(result):
+    """An analyst's confidence filter must buy precision: on held-out, the events at 0.7 or above are
+    clearly more often right than all events together (measured 0.659 against 0.503)."""
+    overall = result["held_out"]["strict"]["overall"]["precision"]
+    at = {r["min_confidence"]: r for r in result["held_out"]["by_confidence"]}
+    assert at[0.7]["precision"] >= overall + 0.10 and at[0.7]["events"] >= 100, (overall, at[0.7])
+    assert at[0.5]["precision"] <= at[0.6]["precision"] <= at[0.7]["precision"], at
 
 
 def test_sentence_classifier_adds_recall_on_held_out(shared_data, result):

@@ -107,8 +107,8 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise HTTPException(422, f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
-MIN_CONFIDENCE_HELP = ("only events whose confidence is at least this (0-1); confidences are calibrated, so "
-                       "0.7 keeps events of which about 70% or more are right")
+MIN_CONFIDENCE_HELP = ("only events whose confidence is at least this (0-1); `crimegraph eval events` "
+                       "reports the precision each floor gives on the project's annotated set")
 CONFIDENCE_LEVELS = ("0.5", "0.6", "0.7", "0.8", "0.9")  # offered by the pages' filter forms
 
 
