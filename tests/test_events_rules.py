@@ -443,3 +443,15 @@ def test_found_with_a_decimal_amount_is_a_seizure():
     q = _qty(text, "1.1 tons", 1100, "kg")
     events, _ = run(text, "en", [("cocaine", "commodity"), ("Villeta", "place")], quantities=[q])
     assert len(by_type(events, "seizure")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Agentes estatales apresaron a dos hombres armados en Fresnillo.",
+    "La policía recapturó en Jerez a un reo que se había fugado.",
+])
+def test_spanish_arrest_verbs_apresar_and_recapturar(sentence):
+    place = "Fresnillo" if "Fresnillo" in sentence else "Jerez"
+    events, _ = run(sentence, "es", [(place, "place")])
+    arrests = by_type(events, "arrest")
+    assert len(arrests) == 1
+    assert sentence[arrests[0].trigger.start : arrests[0].trigger.end].lower().startswith(("apres", "recaptur"))
