@@ -455,3 +455,25 @@ def test_spanish_arrest_verbs_apresar_and_recapturar(sentence):
     arrests = by_type(events, "arrest")
     assert len(arrests) == 1
     assert sentence[arrests[0].trigger.start : arrests[0].trigger.end].lower().startswith(("apres", "recaptur"))
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Veinte kilos de cocaína fueron asegurados por soldados en Guadalupe.", "fueron asegurados"),
+    ("La Marina interceptó 300 kilos de cocaína frente a Manzanillo.", "interceptó"),
+])
+def test_spanish_seizure_passive_asegurados_and_interceptar(sentence, trigger):
+    place = "Guadalupe" if "Guadalupe" in sentence else "Manzanillo"
+    amount = "Veinte kilos" if sentence.startswith("Veinte") else "300 kilos"
+    value = 20 if sentence.startswith("Veinte") else 300
+    events, _ = run(sentence, "es", [(place, "place"), ("cocaína", "commodity")],
+                    quantities=[_qty(sentence, amount, value, "kg")])
+    seizures = by_type(events, "seizure")
+    assert len(seizures) == 1
+    assert sentence[seizures[0].trigger.start : seizures[0].trigger.end] == trigger
+    assert seizures[0].quantity is not None and seizures[0].quantity.value == value
+
+
+def test_spanish_seizure_passive_needs_an_amount_or_commodity():
+    sentence = "Los documentos fueron asegurados en Guadalupe."
+    events, _ = run(sentence, "es", [("Guadalupe", "place")])
+    assert by_type(events, "seizure") == []
