@@ -477,3 +477,24 @@ def test_spanish_seizure_passive_needs_an_amount_or_commodity():
     sentence = "Los documentos fueron asegurados en Guadalupe."
     events, _ = run(sentence, "es", [("Guadalupe", "place")])
     assert by_type(events, "seizure") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Dos policías perdieron la vida en un camino de Zitácuaro.",
+    "Un comerciante murió tras recibir varios disparos en Zitácuaro.",
+    "Los agentes abatieron a tres atacantes en Zitácuaro.",
+    "Desconocidos apuñalaron a un taxista en Zitácuaro.",
+    "Un grupo armado lanzó una granada contra la comandancia de Zitácuaro.",
+])
+def test_spanish_violence_death_and_attack_verbs(sentence):
+    events, names = run(sentence, "es", [("Zitácuaro", "place")])
+    violence = by_type(events, "violence")
+    assert len(violence) == 1
+    assert [names[i] for i in violence[0].roles["location"]] == ["Zitácuaro"]
+
+
+def test_spanish_perdio_la_vida_is_the_whole_trigger():
+    sentence = "Un soldado perdió la vida en Zitácuaro."
+    events, _ = run(sentence, "es", [("Zitácuaro", "place")])
+    (ev,) = by_type(events, "violence")
+    assert sentence[ev.trigger.start : ev.trigger.end] == "perdió la vida"
