@@ -498,3 +498,23 @@ def test_spanish_perdio_la_vida_is_the_whole_trigger():
     events, _ = run(sentence, "es", [("Zitácuaro", "place")])
     (ev,) = by_type(events, "violence")
     assert sentence[ev.trigger.start : ev.trigger.end] == "perdió la vida"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Ayer fueron desplegados 800 soldados en Culiacán para vigilar las carreteras.", "fueron desplegados"),
+    ("El congreso de Uruguay legalizó la venta de marihuana en farmacias de Montevideo.", "legalizó"),
+    ("La fiscalía ofreció una recompensa por el paradero de un jefe de plaza de Culiacán.", "ofreció una recompensa"),
+    ("Esta mañana arribaron unos 500 efectivos federales a Culiacán.", "arribaron unos 500 efectivos"),
+])
+def test_spanish_policy_deployments_legalization_and_rewards(sentence, trigger):
+    place = "Montevideo" if "Montevideo" in sentence else "Culiacán"
+    events, _ = run(sentence, "es", [(place, "place")])
+    policy = by_type(events, "policy")
+    assert len(policy) == 1
+    assert sentence[policy[0].trigger.start : policy[0].trigger.end] == trigger
+
+
+def test_spanish_arrival_without_forces_is_not_a_deployment():
+    sentence = "Esta mañana arribaron unos 500 turistas a Culiacán."
+    events, _ = run(sentence, "es", [("Culiacán", "place")])
+    assert by_type(events, "policy") == []
