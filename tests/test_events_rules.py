@@ -518,3 +518,23 @@ def test_spanish_arrival_without_forces_is_not_a_deployment():
     sentence = "Esta mañana arribaron unos 500 turistas a Culiacán."
     events, _ = run(sentence, "es", [("Culiacán", "place")])
     assert by_type(events, "policy") == []
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("La fiscalía investiga al alcalde de Uruapan por sus nexos con el crimen organizado.", "nexos con el crimen organizado"),
+    ("Un diputado acusó al jefe policial de Uruapan de estar involucrado con la delincuencia organizada.",
+     "involucrado con la delincuencia organizada"),
+    ("Según el testigo, el exalcalde de Uruapan negoció con el narcotráfico una tregua.", "negoció con el narcotráfico"),
+    ("El general fue procesado en Uruapan por actos de protección al cártel.", "protección al cártel"),
+])
+def test_spanish_corruption_ties_to_organized_crime(sentence, trigger):
+    events, _ = run(sentence, "es", [("Uruapan", "place")])
+    corruption = by_type(events, "corruption")
+    assert len(corruption) == 1
+    assert sentence[corruption[0].trigger.start : corruption[0].trigger.end] == trigger
+
+
+def test_spanish_ties_to_a_neighbour_are_not_corruption():
+    sentence = "El alcalde de Uruapan mantiene lazos con el gobierno vecino."
+    events, _ = run(sentence, "es", [("Uruapan", "place")])
+    assert by_type(events, "corruption") == []
