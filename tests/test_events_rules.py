@@ -445,16 +445,20 @@ def test_found_with_a_decimal_amount_is_a_seizure():
     assert len(by_type(events, "seizure")) == 1
 
 
+def spanish_triggers(sentence: str, place: str, etype: str) -> list[str]:
+    """The trigger texts of the ``etype`` events found in a Spanish sentence that names ``place``."""
+    events, _ = run(sentence, "es", [(place, "place")])
+    return [sentence[e.trigger.start : e.trigger.end] for e in by_type(events, etype)]
+
+
 @pytest.mark.parametrize("sentence", [
     "Agentes estatales apresaron a dos hombres armados en Fresnillo.",
     "La policía recapturó en Jerez a un reo que se había fugado.",
 ])
 def test_spanish_arrest_verbs_apresar_and_recapturar(sentence):
     place = "Fresnillo" if "Fresnillo" in sentence else "Jerez"
-    events, _ = run(sentence, "es", [(place, "place")])
-    arrests = by_type(events, "arrest")
-    assert len(arrests) == 1
-    assert sentence[arrests[0].trigger.start : arrests[0].trigger.end].lower().startswith(("apres", "recaptur"))
+    (trigger,) = spanish_triggers(sentence, place, "arrest")
+    assert trigger.lower().startswith(("apres", "recaptur"))
 
 
 @pytest.mark.parametrize("sentence, trigger", [
@@ -474,9 +478,7 @@ def test_spanish_seizure_passive_asegurados_and_interceptar(sentence, trigger):
 
 
 def test_spanish_seizure_passive_needs_an_amount_or_commodity():
-    sentence = "Los documentos fueron asegurados en Guadalupe."
-    events, _ = run(sentence, "es", [("Guadalupe", "place")])
-    assert by_type(events, "seizure") == []
+    assert spanish_triggers("Los documentos fueron asegurados en Guadalupe.", "Guadalupe", "seizure") == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -494,10 +496,7 @@ def test_spanish_violence_death_and_attack_verbs(sentence):
 
 
 def test_spanish_perdio_la_vida_is_the_whole_trigger():
-    sentence = "Un soldado perdió la vida en Zitácuaro."
-    events, _ = run(sentence, "es", [("Zitácuaro", "place")])
-    (ev,) = by_type(events, "violence")
-    assert sentence[ev.trigger.start : ev.trigger.end] == "perdió la vida"
+    assert spanish_triggers("Un soldado perdió la vida en Zitácuaro.", "Zitácuaro", "violence") == ["perdió la vida"]
 
 
 @pytest.mark.parametrize("sentence, trigger", [
@@ -508,16 +507,11 @@ def test_spanish_perdio_la_vida_is_the_whole_trigger():
 ])
 def test_spanish_policy_deployments_legalization_and_rewards(sentence, trigger):
     place = "Montevideo" if "Montevideo" in sentence else "Culiacán"
-    events, _ = run(sentence, "es", [(place, "place")])
-    policy = by_type(events, "policy")
-    assert len(policy) == 1
-    assert sentence[policy[0].trigger.start : policy[0].trigger.end] == trigger
+    assert spanish_triggers(sentence, place, "policy") == [trigger]
 
 
 def test_spanish_arrival_without_forces_is_not_a_deployment():
-    sentence = "Esta mañana arribaron unos 500 turistas a Culiacán."
-    events, _ = run(sentence, "es", [("Culiacán", "place")])
-    assert by_type(events, "policy") == []
+    assert spanish_triggers("Esta mañana arribaron unos 500 turistas a Culiacán.", "Culiacán", "policy") == []
 
 
 @pytest.mark.parametrize("sentence, trigger", [
@@ -528,13 +522,9 @@ def test_spanish_arrival_without_forces_is_not_a_deployment():
     ("El general fue procesado en Uruapan por actos de protección al cártel.", "protección al cártel"),
 ])
 def test_spanish_corruption_ties_to_organized_crime(sentence, trigger):
-    events, _ = run(sentence, "es", [("Uruapan", "place")])
-    corruption = by_type(events, "corruption")
-    assert len(corruption) == 1
-    assert sentence[corruption[0].trigger.start : corruption[0].trigger.end] == trigger
+    assert spanish_triggers(sentence, "Uruapan", "corruption") == [trigger]
 
 
 def test_spanish_ties_to_a_neighbour_are_not_corruption():
     sentence = "El alcalde de Uruapan mantiene lazos con el gobierno vecino."
-    events, _ = run(sentence, "es", [("Uruapan", "place")])
-    assert by_type(events, "corruption") == []
+    assert spanish_triggers(sentence, "Uruapan", "corruption") == []
