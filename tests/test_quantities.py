@@ -287,6 +287,23 @@ def test_reported_crimes_and_agents_are_counted(lang, text, expected):
     assert [(t, v, u) for t, v, u, _ in _units(text, lang)] == [expected]
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Gunmen shot dead 27 farm workers near the border.", ("27 farm workers", 27, "deaths")),
+    ("en", "Police questioned 43 students after the march.", ("43 students", 43, "people")),
+    ("en", "The murder of three local journalists shocked the town.", ("three local journalists", 3, "deaths")),
+    ("es", "Fueron asesinados tres periodistas en el puerto.", ("tres periodistas", 3, "deaths")),
+    ("pt", "A chacina de 9 pescadores chocou a cidade.", ("9 pescadores", 9, "deaths")),
+    ("es", "Detuvieron a cinco comerciantes en el mercado.", ("cinco comerciantes", 5, "people")),
+    ("pt", "A polícia resgatou 12 trabalhadores numa fazenda.", ("12 trabalhadores", 12, "people")),
+])
+def test_people_named_by_their_occupation_are_counted(lang, text, expected):
+    assert [(t, v, u) for t, v, u, _ in _units(text, lang)] == [expected]
+
+
+def test_a_year_before_an_occupation_is_not_a_head_count():
+    assert _units("In 2012 students marched against the cartel.", "en") == []
+
+
 def test_change_end_value_takes_the_start_unit_and_supersedes_it():
     text = "Output rose from 1,053 metric tons in 2016 to 1,379 in 2017."
     assert _units(text, "en") == [("1,053 metric tons", 1053, "t", True), ("1,379", 1379, "t", False)]

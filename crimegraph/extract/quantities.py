@@ -166,7 +166,13 @@ _COUNTS: dict[str, str] = {
         "capturados", "aprehendidos", "presos", "detidos", "men", "women", "hombres",
         "mujeres", "homens", "mulheres", "children", "niños", "menores", "crianças",
         "civilians", "arrested", "captured", "detained", "youths", "jóvenes", "jovens",
-        "sujetos", "cabecillas", "capos", "leaders", "líderes")},
+        "sujetos", "cabecillas", "capos", "leaders", "líderes",
+        # people named by what they do ("27 farm workers", "43 students", "tres periodistas")
+        "workers", "trabajadores", "trabalhadores", "farmers", "campesinos", "camponeses",
+        "agricultores", "students", "estudiantes", "estudantes", "journalists", "reporters",
+        "periodistas", "jornalistas", "businessmen", "empresarios", "empresários", "comerciantes",
+        "activists", "activistas", "ativistas", "teenagers", "adolescentes", "passengers",
+        "pasajeros", "passageiros", "fishermen", "pescadores", "miners", "mineros", "mineiros")},
     **{w: "members" for w in ("members", "miembros", "integrantes", "membros", "member")},
     # Homicide counts are deaths (docs/annotation.md: counts use `deaths`).
     **{w: "deaths" for w in (
@@ -258,9 +264,12 @@ _VERBS_PEOPLE = {
            "resgatou", "resgataram"),
 }
 _VERBS_DEATHS = {
-    "en": ("killed", "murdered", "executed", "massacred", "killing"),
-    "es": ("asesinó a", "asesinaron a", "mató a", "mataron a", "ejecutaron a", "ejecutó a"),
-    "pt": ("matou", "mataram", "assassinou", "assassinaram", "executou", "executaram"),
+    "en": ("killed", "murdered", "executed", "massacred", "killing", "shot dead", "gunned down",
+           "killing of", "killings of", "murder of", "murders of", "massacre of", "deaths of"),
+    "es": ("asesinó a", "asesinaron a", "mató a", "mataron a", "ejecutaron a", "ejecutó a",
+           "fueron asesinados", "fueron ejecutados", "asesinato de", "masacre de", "muerte de"),
+    "pt": ("matou", "mataram", "assassinou", "assassinaram", "executou", "executaram",
+           "foram mortos", "foram assassinados", "assassinato de", "chacina de", "morte de"),
 }
 
 
