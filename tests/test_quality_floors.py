@@ -38,7 +38,7 @@ def test_held_out_attribute_floors(result, attribute, floor):
 
 def test_confidence_ranks_held_out_events(result):
     """An analyst's confidence filter must buy precision: on held-out, the events at 0.7 or above are
-    clearly more often right than all events together (measured 0.656 against 0.501)."""
+    clearly more often right than all events together (measured 0.657 against 0.501)."""
     overall = result["held_out"]["strict"]["overall"]["precision"]
     at = {r["min_confidence"]: r for r in result["held_out"]["by_confidence"]}
     assert at[0.7]["precision"] >= overall + 0.10 and at[0.7]["events"] >= 100, (overall, at[0.7])
