@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from crimegraph.geo.types import Toponym
 from crimegraph.ingest.normalize import content_id, normalize_text
 from crimegraph.model import Attribution, Document, Entity, Event, Facts, Mention, Quantity, Span, TimeSpan, Topic
 
@@ -42,6 +43,16 @@ def make_facts(text: str, *, title: str = "Lab destroyed near Oruro", published:
         modality="fact", confidence=confidence, trigger=Span(start, start + len("laboratory")),
     )
     return Facts(doc, [felcn, oruro], [event], [Topic("drug_trafficking", 0.9)])
+
+
+def spans(text: str, *names: str) -> list[Toponym]:
+    """Gold-style toponym spans of ``names`` in ``text``, each searched after the previous one."""
+    out, pos = [], 0
+    for name in names:
+        start = text.index(name, pos)
+        out.append(Toponym(start, start + len(name), name, "name"))
+        pos = start + len(name)
+    return out
 
 
 @contextmanager

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from crimegraph.geo import Gazetteer, Geocoder, Place, Toponym, place_kb_id
+from crimegraph.geo import Gazetteer, Geocoder, Place, place_kb_id
 from crimegraph.geo.lexicon import demonyms, inflect
 from crimegraph.geo.names import norm
+from factories import spans
 
 
 @pytest.fixture(scope="session")
@@ -23,15 +24,6 @@ def geocoder(gazetteer) -> Geocoder:
 @pytest.fixture(scope="session")
 def blank():
     return {lang: spacy.blank(lang) for lang in ("en", "es", "pt")}
-
-
-def spans(text: str, *names: str) -> list[Toponym]:
-    out, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        out.append(Toponym(start, start + len(name), name, "name"))
-        pos = start + len(name)
-    return out
 
 
 def resolve_one(geocoder, text, *names, lang="en") -> list[Place | None]:

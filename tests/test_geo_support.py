@@ -7,10 +7,11 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from crimegraph.geo import Gazetteer, Geocoder, Toponym
+from crimegraph.geo import Gazetteer, Geocoder
 from crimegraph.geo.features import FEATURES, MentionGroup, document_support
 from crimegraph.geo.resolve import Resolver, _spelling_variants
 from crimegraph.geo.types import Candidate
+from factories import spans
 
 
 @pytest.fixture(scope="module")
@@ -21,15 +22,6 @@ def gazetteer() -> Gazetteer:
 @pytest.fixture(scope="module")
 def geocoder(gazetteer) -> Geocoder:
     return Geocoder(gazetteer)
-
-
-def spans(text: str, *names: str) -> list[Toponym]:
-    out, pos = [], 0
-    for name in names:
-        start = text.index(name, pos)
-        out.append(Toponym(start, start + len(name), name, "name"))
-        pos = start + len(name)
-    return out
 
 
 def _cand(id_, admin1_id, admin2_id, feature="PPL"):
