@@ -159,11 +159,11 @@ def confidence_floors(gold_docs: list[Any], predicted: list[dict[str, Any]],
     """Strict precision, recall and F1 when only events whose shipped confidence is at least each
     floor are kept: what an analyst who filters by confidence (web app, API, export) can expect."""
     from crimegraph.evaluate.events import score_events
+    from crimegraph.report.export import events_at_or_above
 
     rows = []
     for floor in floors:
-        kept = [{**d, "events": [ev for ev in d.get("events") or [] if (ev.get("confidence") or 0.0) >= floor]}
-                for d in predicted]
+        kept = [{**d, "events": events_at_or_above(d, floor)} for d in predicted]
         m = score_events(gold_docs, kept)["strict"]["overall"]
         rows.append({"min_confidence": floor, "events": int(m["predicted"]),
                      **{k: round(float(m[k]), 3) for k in ("precision", "recall", "f1")}})

@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from crimegraph.store import Store
 
-__all__ = ["export", "event_rows", "CSV_COLUMNS", "geojson_features"]
+__all__ = ["export", "event_rows", "CSV_COLUMNS", "geojson_features", "events_at_or_above"]
 
 PLACE_ROLES = ("location", "origin", "transit", "destination")
 
@@ -38,7 +38,7 @@ def _names(facts: dict[str, Any], event: dict[str, Any], roles: tuple[str, ...] 
     return out
 
 
-def _kept(facts: dict[str, Any], min_confidence: float | None) -> list[dict[str, Any]]:
+def events_at_or_above(facts: dict[str, Any], min_confidence: float | None) -> list[dict[str, Any]]:
     """The facts' events whose confidence is at least ``min_confidence`` (all when None)."""
     if min_confidence is None:
         return facts["events"]
@@ -48,7 +48,7 @@ def _kept(facts: dict[str, Any], min_confidence: float | None) -> list[dict[str,
 def event_rows(store: Store, min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
     for facts in store.iter_facts():
         doc = facts["document"]
-        for ev in _kept(facts, min_confidence):
+        for ev in events_at_or_above(facts, min_confidence):
             places = _names(facts, ev, PLACE_ROLES)
             actors = _names(facts, ev, None, exclude=PLACE_ROLES + ("commodity",))
             commodities = _names(facts, ev, ("commodity",))
@@ -78,7 +78,7 @@ def geojson_features(store: Store, min_confidence: float | None = None) -> Itera
     """One Point feature per (event, place with coordinates)."""
     for facts in store.iter_facts():
         doc = facts["document"]
-        for ev in _kept(facts, min_confidence):
+        for ev in events_at_or_above(facts, min_confidence):
             span = ev["evidence"][0]
             for place in _names(facts, ev, PLACE_ROLES):
                 if place.get("lat") is None or place.get("lon") is None:
@@ -109,7 +109,7 @@ def export(store: Store, fmt: str, out: IO[str], min_confidence: float | None = 
     if fmt == "jsonl":
         for facts in store.iter_facts():
             if min_confidence is not None:
-                facts = {**facts, "events": _kept(facts, min_confidence)}
+                facts = {**facts, "events": events_at_or_above(facts, min_confidence)}
             out.write(json.dumps(facts, ensure_ascii=False) + "\n")
             n += 1
     elif fmt == "csv":
