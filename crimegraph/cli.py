@@ -39,13 +39,12 @@ def _examples(text: str) -> str:
 
 def _unit_interval(value: str) -> float:
     """A number from 0 to 1 (argparse type)."""
+    from crimegraph.store.base import parse_confidence
+
     try:
-        number = float(value)
-    except ValueError:
-        number = -1.0
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1")
-    return number
+        return parse_confidence(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _add_db(p: argparse.ArgumentParser) -> None:

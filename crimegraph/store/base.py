@@ -10,7 +10,19 @@ from typing import Any
 
 from crimegraph.model import Document, Facts
 
-__all__ = ["Store", "DocumentQuery", "EventQuery", "DocumentRow", "Page"]
+__all__ = ["Store", "DocumentQuery", "EventQuery", "DocumentRow", "Page", "parse_confidence"]
+
+
+def parse_confidence(value: str) -> float:
+    """A confidence floor written as text (a form field, a command-line option): a number from 0 to 1.
+    Raises ValueError otherwise."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise ValueError(f"{value!r} is not a number from 0 to 1")
+    return number
 
 
 @dataclass(frozen=True)

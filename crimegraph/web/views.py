@@ -24,6 +24,7 @@ from fastapi.templating import Jinja2Templates
 from crimegraph.errors import ConfigError
 from crimegraph.model import ENTITY_TYPES, EVENT_TYPES
 from crimegraph.store import EventQuery, Store
+from crimegraph.store.base import parse_confidence
 from crimegraph.store import geo_queries as gq
 
 __all__ = ["router", "EVENT_COLORS", "entity_href", "vendor_ready"]
@@ -117,12 +118,9 @@ def confidence_floor(value: str | None) -> float | None:
     if value is None or value.strip() == "":
         return None
     try:
-        floor = float(value)
+        return parse_confidence(value)
     except ValueError:
-        floor = -1.0
-    if not 0.0 <= floor <= 1.0:
-        raise HTTPException(422, f"min_confidence must be a number from 0 to 1, not {value!r}")
-    return floor
+        raise HTTPException(422, f"min_confidence must be a number from 0 to 1, not {value!r}") from None
 
 
 def _event_query(type: str | None, country: str | None, actor: str | None, date_from: dt.date | None,
