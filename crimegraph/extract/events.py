@@ -542,9 +542,13 @@ def _usable(t: Any, text: str, sent: Sentence) -> bool:
     return not (said and _CLAUSE_AFTER.match(text, t.end, sent.end))
 
 
+def _times_in(times: list[Any], sent: Sentence, after: int = 0) -> list[Any]:
+    """The resolved times inside ``sent`` that start at or after ``after`` (past a dateline), in order."""
+    return [t for t in times if t.span is not None and sent.start <= t.start and t.end <= sent.end and t.start >= after]
+
+
 def _has_time(times: list[Any], sent: Sentence, after: int = 0) -> bool:
-    return any(t.span is not None and sent.start <= t.start and t.end <= sent.end and t.start >= after
-               for t in times)
+    return bool(_times_in(times, sent, after))
 
 
 # A sentence without a time of its own takes the last time stated at most this many sentences back in its
@@ -557,15 +561,14 @@ LEAD_LOOKAHEAD = 2
 def _first_time_after(times: list[Any], sentences: list[Sentence], index: int, after: int) -> Any:
     """The first resolved time in the few sentences after ``sentences[index]`` (none inside a dateline)."""
     for sent in sentences[index + 1 : index + 1 + LEAD_LOOKAHEAD]:
-        inside = [t for t in times if t.span is not None and sent.start <= t.start and t.end <= sent.end
-                  and t.start >= after]
+        inside = _times_in(times, sent, after)
         if inside:
             return inside[0]
     return None
 
 
 def _last_time(times: list[Any], sent: Sentence) -> Any:
-    inside = [t for t in times if t.span is not None and sent.start <= t.start and t.end <= sent.end]
+    inside = _times_in(times, sent)
     return inside[-1] if inside else None
 
 
