@@ -3,7 +3,8 @@
     python -m crimegraph.extract.train_events [--data ../shared/data] [--out FILE] [--folds 5]
 
 Training documents: the tuning part of the evaluation set (``crimegraph.evaluate.run.split_parts``)
-plus every file in ``crimegraph/evaluate/gold/train/``. The held-out part is never read. A
+plus every file in ``crimegraph/evaluate/gold/train/``. The held-out part's annotations are never
+read; its texts are read only to leave out a training annotation that copies one (``evaluate.overlap``). A
 sentence is labelled with the types of the gold events whose trigger lies in it. The
 regularisation strength and the threshold for adding an event are chosen by document-grouped
 cross-validation on the training documents: the best sentence-level F1, and among settings within
@@ -38,8 +39,8 @@ C_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = [round(0.05 * i, 2) for i in range(4, 19)]
 MIN_FEATURE_COUNT = 2
 MIN_TYPE_POSITIVES = 80  # labelled sentences a type needs for a threshold of its own
-MIN_WEIGHT = 0.01
-F1_TIE = 0.005  # cross-validated F1 differences smaller than this are fold noise  # smaller weights are left out of the shipped model (size; they move no decision)
+MIN_WEIGHT = 0.01  # smaller weights are left out of the shipped model (size; they move no decision)
+F1_TIE = 0.005  # cross-validated F1 differences smaller than this are fold noise
 
 
 @dataclass
@@ -57,12 +58,20 @@ def training_documents(data_dir: Path) -> list[Any]:
     from crimegraph.evaluate.events import load_gold
     from crimegraph.evaluate.run import load_sets, split_parts
 
+    from crimegraph.evaluate.overlap import overlapping
+
     sets = load_sets(data_dir)
-    tuning, _held_out = split_parts(sets)
+    tuning, held_out = split_parts(sets)
     docs = [sets[name][i] for name, i in tuning]
     extra = sorted(TRAIN_GOLD_DIR.glob("*.jsonl"))
     if extra:
-        docs += load_gold(extra, data_dir)
+        annotated = load_gold(extra, data_dir)
+        copies = overlapping(annotated, [sets[name][i] for name, i in held_out])
+        for doc, other, share in copies:
+            log.warning("training annotation %s left out: %.0f%% of its text is in held-out document %s",
+                        doc.item, 100 * share, other.item)
+        dropped = {id(doc) for doc, _, _ in copies}
+        docs += [d for d in annotated if id(d) not in dropped]
     return docs
 
 

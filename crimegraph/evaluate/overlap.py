@@ -1,0 +1,54 @@
+"""Find documents that share their text with other documents (republished wire copy).
+
+The same story can reach two corpora: a wire report republished by La Jornada Zacatecas is in
+``ljz/crime.jsonl`` and, as one of the project's Spanish evaluation articles, in ``news-es-pt``.
+A training annotation of such a story would let the classifier see an evaluation document, so
+training drops them (``crimegraph.extract.train_events``) and a test checks the training files.
+
+Two texts overlap when the share of the shorter text's word 8-grams (lower-cased, split on
+white space) that also occur in the other reaches ``THRESHOLD``. Unrelated news articles share
+almost none (set phrases are shorter than eight words); copies with a new lead or a trimmed end
+share most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+__all__ = ["SHINGLE_WORDS", "THRESHOLD", "shingles", "shared_share", "overlapping"]
+
+SHINGLE_WORDS = 8
+THRESHOLD = 0.2
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
+    """The text's word n-grams, lower-cased."""
+    words = text.lower().split()
+    return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
+
+
+def shared_share(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller shingle set found in the other (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def overlapping(docs: Sequence[Any], others: Iterable[Any],
+                threshold: float = THRESHOLD) -> list[tuple[Any, Any, float]]:
+    """(doc, other, share) for every doc of ``docs`` sharing its text with one of ``others``.
+
+    Both hold gold documents (``GoldDoc``: ``.document.text``); each doc is reported once, with
+    the first other it overlaps.
+    """
+    other_sets = [(o, shingles(o.document.text)) for o in others]
+    found = []
+    for doc in docs:
+        own = shingles(doc.document.text)
+        for other, theirs in other_sets:
+            share = shared_share(own, theirs)
+            if share >= threshold:
+                found.append((doc, other, share))
+                break
+    return found
