@@ -205,6 +205,19 @@ def test_modality_cue_far_from_the_trigger_does_not_count():
 @pytest.mark.parametrize(
     "lang,sentence,trigger",
     [
+        ("en", "The agency will train a new unit in Tegucigalpa, where 2,000 kidnappings were reported.", "kidnappings"),
+        ("es", "El Gobierno enviará tropas a Rosario, donde hubo 200 homicidios el año pasado.", "homicidios"),
+        ("pt", "O governo vai enviar tropas ao Rio, onde houve 300 homicídios em 2017.", "homicídios"),
+    ],
+)
+def test_future_of_the_main_clause_does_not_reach_a_where_clause(lang, sentence, trigger):
+    ev = _event(sentence, sentence, trigger, "violence")
+    assert modality_of(sentence, sentence.index(trigger), ev, cues(lang), False) == "fact"
+
+
+@pytest.mark.parametrize(
+    "lang,sentence,trigger",
+    [
         ("en", "No arrests were made in the raid in Beni.", "arrests"),
         ("es", "No hubo detenidos en el operativo.", "detenidos"),
         ("pt", "Ninguém foi preso até o momento.", "preso"),

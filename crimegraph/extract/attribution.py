@@ -697,7 +697,8 @@ def _window(sentence: str, anchor: int) -> str:
     """The part of the sentence around the trigger, cut at strong clause breaks."""
     lo, hi = max(0, anchor - WIN_BEFORE), min(len(sentence), anchor + WIN_AFTER)
     left, right = sentence[lo:anchor], sentence[anchor:hi]
-    for brk in (";", " -- ", " – ", " — ", ", while ", ", whereas ", ", but ", ", pero ", ", mas "):
+    for brk in (";", " -- ", " – ", " — ", ", while ", ", whereas ", ", but ", ", pero ", ", mas ",
+                ", where ", ", donde ", ", en donde ", ", onde "):
         i = left.rfind(brk)
         if i >= 0:
             left = left[i + len(brk):]
