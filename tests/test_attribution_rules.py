@@ -23,6 +23,8 @@ from crimegraph.model import Entity, Event, Mention, Quantity, Span
     "lang,sentence,expected",
     [
         ("en", "Police seized 300 kilos of cocaine in Tumbes, officials said.", "officials"),
+        ("en", "Recent reports in the Chilean press have noted that the gang moved into Arica.",
+         "Recent reports in the Chilean press"),
         ("en", "The lab could produce 500 kilos a week, the commander, Colonel Ana Ruiz, told reporters.", "Colonel Ana Ruiz"),
         ("en", "According to the Interior Ministry, 40 gang members were arrested.", "the Interior Ministry"),
         ("en", "Gangs control the port, said Interior Minister Juan Soto.", "Interior Minister Juan Soto"),

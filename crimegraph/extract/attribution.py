@@ -113,8 +113,10 @@ def _speaker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(
         r"(?:^|(?<=[,;:\"“”(–—])|(?<=--))\s*(?:and\s+|but\s+|y\s+|pero\s+|e\s+|mas\s+)?"
         r"((?:(?!--)[^,;:\"“”()–—]){2,90}?)\s*(,?)\s+" + _AUX + "(" + _SAY_BEFORE[lang] + r")(?!\w)"
-        # "the report says", "police reports suggest": a verb of saying right after this one makes it a noun
-        r"(?!\s+" + _AUX.replace("((", "(?:(", 1) + _SAY_BEFORE[lang] + r"(?!\w))"
+        # "the report says", "police reports suggest", "recent reports in the local media have noted": a verb
+        # of saying right after this one (or after its prepositional phrase) makes it a noun
+        r"(?!(?:\s+(?:in|from|by|of|on|en|de|del|em|da|do|no|na)\s+[^,;:.]{1,40}?)?\s+"
+        + _AUX.replace("((", "(?:(", 1) + _SAY_BEFORE[lang] + r"(?!\w))"
         r"(\s+(?:to|as|by|como|por)\b|(?<=accused)\s+of\b)?",
         re.IGNORECASE,
     )
