@@ -528,3 +528,67 @@ def test_spanish_corruption_ties_to_organized_crime(sentence, trigger):
 def test_spanish_ties_to_a_neighbour_are_not_corruption():
     sentence = "El alcalde de Uruapan mantiene lazos con el gobierno vecino."
     assert spanish_triggers(sentence, "Uruapan", "corruption") == []
+
+
+# --- one event per place and period (docs/annotation.md, sections 3-4) ---------------------------------------
+
+
+def _places_of(ev, names):
+    return sorted(names[i] for r in ("location", "origin", "destination", "transit") for i in ev.roles.get(r, []))
+
+
+def test_figures_for_two_places_are_two_events():
+    text = "Last month there were 40 homicides in Leon, and 75 in the state of Guanajuato."
+    q = [_qty(text, "40 homicides", 40, "homicides"), _qty(text, "75", 75, "deaths")]
+    events, names = run(text, "en", [("Leon", "place"), ("Guanajuato", "place")], quantities=q)
+    viol = sorted(by_type(events, "violence"), key=lambda e: e.quantity.value)
+    assert [(e.quantity.value, e.quantity.unit, _places_of(e, names)) for e in viol] == [
+        (40, "deaths", ["Leon"]), (75, "deaths", ["Guanajuato"])]
+
+
+def test_a_figure_and_its_baseline_period_are_two_events():
+    text = "Police recorded 210 murders in Tegucigalpa in 2015, down from 260 in 2014."
+    t = [_time(text, "2015", "2015-01-01", "2015-12-31", "year"), _time(text, "2014", "2014-01-01", "2014-12-31", "year")]
+    q = [_qty(text, "210 murders", 210, "deaths"), _qty(text, "260", 260, "deaths")]
+    events, names = run(text, "en", [("Tegucigalpa", "place")], times=t, quantities=q)
+    viol = sorted(by_type(events, "violence"), key=lambda e: e.time.start)
+    assert [(e.quantity.value, e.time.start.year, _places_of(e, names)) for e in viol] == [
+        (260, 2014, ["Tegucigalpa"]), (210, 2015, ["Tegucigalpa"])]
+
+
+def test_a_date_after_a_clause_break_belongs_to_the_next_figure():
+    text = "En 2013 se registraron 500 homicidios en Sonora, mientras que en 2012 la cifra fue de 430."
+    t = [_time(text, "2013", "2013-01-01", "2013-12-31", "year"), _time(text, "2012", "2012-01-01", "2012-12-31", "year")]
+    q = [_qty(text, "500 homicidios", 500, "deaths"), _qty(text, "430", 430, "deaths")]
+    events, _ = run(text, "es", [("Sonora", "place")], times=t, quantities=q)
+    pairs = sorted((e.time.start.year, e.quantity.value) for e in by_type(events, "violence"))
+    assert pairs == [(2012, 430), (2013, 500)]
+
+
+def test_places_without_their_own_figures_stay_one_event():
+    text = "The Gulf Clan operates in Choco, Antioquia and Cordoba."
+    spec = [("Gulf Clan", "criminal_group"), ("Choco", "place"), ("Antioquia", "place"), ("Cordoba", "place")]
+    events, names = run(text, "en", spec)
+    presence = by_type(events, "group_presence")
+    assert len(presence) == 1
+    assert _places_of(presence[0], names) == ["Antioquia", "Choco", "Cordoba"]
+
+
+def test_figures_of_one_occurrence_stay_one_event():
+    # two measures of one seizure (tons and kilos), and a conversion in brackets, are not two events
+    text = "Police seized 2 tons of marijuana and 300 kilos of cocaine in Arica."
+    q = [_qty(text, "2 tons", 2, "t"), _qty(text, "300 kilos", 300, "kg")]
+    events, _ = run(text, "en", [("marijuana", "commodity"), ("cocaine", "commodity"), ("Arica", "place")], quantities=q)
+    assert len(by_type(events, "seizure")) == 1
+    text = "Gangs earned 90 million pesos (about $30,000) a week from extortion in Cucuta."
+    q = [_qty(text, "90 million pesos", 90e6, "pesos"), _qty(text, "$30,000", 30000, "usd")]
+    events, _ = run(text, "en", [("Cucuta", "place")], quantities=q)
+    assert len(by_type(events, "extortion_kidnapping")) == 1
+
+
+def test_figures_sharing_place_and_date_stay_one_event():
+    text = "In March, 12 people were wounded and 5 killed in Rosario."
+    t = [_time(text, "March", "2020-03-01", "2020-03-31", "month")]
+    q = [_qty(text, "12 people", 12, "people"), _qty(text, "5", 5, "deaths")]
+    events, _ = run(text, "en", [("Rosario", "place")], times=t, quantities=q)
+    assert len(by_type(events, "violence")) == 1

@@ -22,7 +22,7 @@ from crimegraph.extract.entities import MentionIndex
 from crimegraph.model import Entity, Event, Quantity, Span, TimeSpan
 
 __all__ = ["EventCue", "cues_for", "detect_events", "Sentence", "SentenceView", "sentence_views", "rule_events",
-           "build_event", "QUANTITY_UNITS"]
+           "build_event", "split_by_measure", "QUANTITY_UNITS"]
 
 DRUGS = {
     "cocaine", "coca", "coca leaf", "cocaine base paste", "crack", "marijuana", "heroin", "opium poppy",
@@ -449,10 +449,10 @@ def detect_events(
         if view.headline:
             continue  # a headline restates the body (docs/annotation.md, section 4)
         found, levels = rule_events(text, view, lang, times)
+        for ev in found.values():
+            events.extend(split_by_measure(text, view, ev, lang, times))
         if classifier is None:
-            events.extend(found.values())
             continue
-        events.extend(found.values())
         for etype, prob in classifier.decide(text, view, lang, levels, set(found), times):
             trig = classifier.trigger(view.sent, etype, view)
             if trig is None:
@@ -464,6 +464,96 @@ def detect_events(
                 events.append(ev)
     return _merge_restatements(events)
 
+
+
+# What separates the clause of one figure from the next ("90 homicides in A, and 183 in B", "341 in 2012,
+# while in 2011 the figure was 237"): a place or date after this belongs to the figure that follows it.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:while|whereas|and|but|mientras|y|pero|e|enquanto|mas)\s", re.IGNORECASE)
+
+
+_RESTATED = re.compile(r"^\s*[(\[]\s*(?:around|about|some|approximately|roughly|nearly|almost|or|alrededor de|unos|cerca de|"
+                       r"aproximadamente|cerca de|quase|aproximadamente)?\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Measure:
+    """One figure of a sentence with the place and the date of its own clause (None: not stated there)."""
+
+    quantity: Any
+    place: tuple[int, int, Entity] | None = None
+    time: Any = None
+
+
+def _assign(measures: list[_Measure], pos: int, end: int, text: str) -> _Measure:
+    """The figure an element at ``pos:end`` belongs to: the figure before it in its clause, else the next
+    figure; before the first figure, the first."""
+    before = [m for m in measures if m.quantity.end <= pos]
+    if not before:
+        return measures[0]
+    prev = before[-1]
+    after = [m for m in measures if m.quantity.start >= end]
+    if after and _CLAUSE_BREAK.search(text, prev.quantity.end, pos) and not _CLAUSE_BREAK.search(
+            text, end, after[0].quantity.start):
+        return after[0]
+    return prev
+
+
+def _distinct(a: _Measure, b: _Measure) -> bool:
+    """Two figures are separate occurrences when both name their own place and the places differ, or
+    both their own date and the dates differ."""
+    if a.place is not None and b.place is not None and a.place[2].id != b.place[2].id:
+        return True
+    return (a.time is not None and b.time is not None
+            and (a.time.span.start, a.time.span.end) != (b.time.span.start, b.time.span.end))
+
+
+def split_by_measure(text: str, view: SentenceView, ev: Event, lang: str, times: list[Any]) -> list[Event]:
+    """``ev`` as one event per place and period when its sentence gives several figures of its kind,
+    each with a place or a date of its own ("90 homicides in Juarez, and 183 in the state of Chihuahua";
+    "182 murders in June 2013, up from 166 in June 2012"): the annotation counts one event per place and
+    period (docs/annotation.md, sections 3-4). A list of places without figures ("operates in A, B and
+    C") stays one event; so do figures that share their place and date."""
+    units = QUANTITY_UNITS.get(ev.type, {})
+    sent = view.sent
+    found = [q for q in view.quantities if q.unit in units]
+    primary = [q for q in found if q.unit not in _SECONDARY_UNITS]
+    figures = sorted(primary or found, key=lambda q: q.start)
+    # a conversion in brackets restates the figure before it ("130 million pesos (around $38,000)")
+    figures = [q for i, q in enumerate(figures) if i == 0 or not _RESTATED.match(text[figures[i - 1].end : q.start])]
+    if len(figures) < 2 or len({units[q.unit] for q in figures}) > 1:
+        return [ev]  # one figure, or figures of different measures (tons and kilos, people and vehicles)
+    measures = [_Measure(q) for q in figures]
+    for m_start, m_end, ent in view.inside:
+        if ent.type != "place" or any(q.start <= m_start < q.end for q in figures):
+            continue
+        owner = _assign(measures, m_start, m_end, text)
+        if owner.place is None or abs(m_start - owner.quantity.start) < abs(owner.place[0] - owner.quantity.start):
+            owner.place = (m_start, m_end, ent)
+    skip = _dateline_end(text)
+    for t in times:
+        if not _usable(t, text, sent) or t.start < skip:
+            continue
+        owner = _assign(measures, t.start, t.end, text)
+        if owner.time is None or abs(t.start - owner.quantity.start) < abs(owner.time.start - owner.quantity.start):
+            owner.time = t
+    if any(m.place is None and m.time is None for m in measures):
+        return [ev]  # a figure with neither place nor date of its own is a detail of the same event
+    if not all(_distinct(a, b) for i, a in enumerate(measures) for b in measures[i + 1 :]):
+        return [ev]
+    out = []
+    for m in measures:
+        roles = {k: list(v) for k, v in ev.roles.items()}
+        if m.place is not None:
+            for role in PLACE_ROLES:
+                roles.pop(role, None)
+            role = _place_role(text, sent.start, m.place[0], ev.type, lang)
+            roles[role] = [m.place[2].id]
+        time = ev.time
+        if m.time is not None:
+            time = TimeSpan(m.time.span.start, m.time.span.end, m.time.span.granularity, m.time.text)
+        out.append(Event(id="", type=ev.type, roles=roles, evidence=list(ev.evidence), trigger=ev.trigger,
+                         quantity=_quantity(m.quantity, units), time=time))
+    return out
 
 PLACE_ROLES = ("location", "origin", "destination", "transit")
 
