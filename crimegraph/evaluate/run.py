@@ -15,9 +15,10 @@ odd positions. Rules are developed on the tuning part only. Every facts document
 checked against the facts@1 schema, and the number of invalid ones is part of the result.
 
 ``python -m crimegraph.evaluate.run --calibrate`` fits the confidence weights of
-``crimegraph.extract.attribution`` on the tuning part (a predicted event is correct when the
-scorer's loose rule matches it to a gold event) and prints them with the calibration of the
-current and the new weights on the held-out part.
+``crimegraph.extract.attribution`` on the cue events of the development documents (the tuning
+part plus the training annotations; a predicted event is correct when the scorer's loose rule
+matches it to a gold event) and prints them with the calibration of the current and the new
+weights on the held-out part.
 """
 
 from __future__ import annotations
@@ -315,43 +316,51 @@ def strict_threshold_table(gold_docs: list[Any], predicted: list[dict[str, Any]]
 
 
 def calibrate(data_dir: Path, extractor: Any = None) -> dict[str, Any]:
-    """Fit confidence weights on the tuning part (no events dropped while predicting); report
-    calibration of the current and the new weights on the held-out part."""
+    """Fit the cue events' confidence weights on the development documents (the tuning part plus
+    the training annotations, as for the sentence classifier; no events dropped while predicting)
+    and report the calibration of the current and the new weights on the held-out part.
+
+    The fit reads cue events only (``event_classifier=None``): the classifier's additions carry
+    their own Platt-scaled confidence, and the classifier is trained on these same documents."""
     import crimegraph.extract.attribution as attribution
+    from crimegraph.extract.pipeline import Extractor
+    from crimegraph.extract.train_events import training_documents
 
     sets = load_sets(Path(data_dir))
+    development = training_documents(Path(data_dir))
+    _, held_out = split_parts(sets)
+    held = [sets[n][i] for n, i in held_out]
+    cue_extractor = extractor or Extractor(stages=list(EVENT_STAGES), event_classifier=None)
     saved = attribution.MIN_CONFIDENCE
     attribution.MIN_CONFIDENCE = 0.0
     try:
-        predicted = {name: predict(docs, extractor or _shared_extractor()) for name, docs in sets.items()}
+        dev_predicted = predict(development, cue_extractor)
+        held_predicted = predict(held, cue_extractor)
     finally:
         attribution.MIN_CONFIDENCE = saved
-    tuning, held_out = split_parts(sets)
 
-    def labelled(keys: list[tuple[str, int]]) -> list[tuple[dict[str, Any], dict[str, float], bool]]:
-        return label_predictions([sets[n][i] for n, i in keys], [predicted[n][i] for n, i in keys])
-
-    train, test = labelled(tuning), labelled(held_out)
+    train = label_predictions(development, dev_predicted)
+    test = label_predictions(held, held_predicted)
     weights, prior = fit_confidence([f for _, f, _ in train], [e["type"] for e, _, _ in train], [y for _, _, y in train])
     fitted = [attribution.confidence_from(f, e["type"], weights, prior) for e, f, _ in train]
-    n_gold = sum(len(sets[n][i].events) for n, i in tuning)
+    n_gold = sum(len(d.events) for d in development)
     threshold, f1 = best_threshold(fitted, [y for _, _, y in train], n_gold)
     test_labels = [y for _, _, y in test]
-    table = strict_threshold_table([sets[n][i] for n, i in tuning], [predicted[n][i] for n, i in tuning],
-                                   weights, prior)
+    table = strict_threshold_table(development, dev_predicted, weights, prior)
     return {
         "strict_by_threshold": table,
         "weights": weights,
         "type_prior": prior,
         "min_confidence": threshold,
         "tuning_loose_f1_at_threshold": round(f1, 4),
+        "development_documents": len(development),
         "tuning_events": len(train),
         "tuning_correct": sum(y for _, _, y in train),
         "tuning_fitted": calibration(fitted, [y for _, _, y in train]),
-        "held_out_current": calibration([float(e["confidence"]) for e, _, _ in test], test_labels),
+        "held_out_current": calibration([attribution.confidence_from(f, e["type"]) for e, f, _ in test], test_labels),
         "held_out_fitted": calibration([attribution.confidence_from(f, e["type"], weights, prior) for e, f, _ in test],
                                        test_labels),
-        **detector_calibration([sets[n][i] for n, i in held_out]),
+        **detector_calibration(held),
     }
 
 
@@ -373,13 +382,14 @@ def detector_calibration(gold_docs: list[Any], bins: int = 5) -> dict[str, Any]:
 
 
 def format_calibration(result: dict[str, Any]) -> str:
-    lines = [f"fitted on {result['tuning_events']} tuning events ({result['tuning_correct']} loosely correct)",
+    lines = [f"fitted on {result['tuning_events']} cue events of {result['development_documents']} development "
+             f"documents ({result['tuning_correct']} loosely correct)",
              "CONFIDENCE_WEIGHTS = " + json.dumps(result["weights"], indent=4),
              "TYPE_PRIOR = " + json.dumps(result["type_prior"], indent=4),
-             f"loose-F1 optimum on the tuning part: {result['min_confidence']} "
+             f"loose-F1 optimum on the development documents: {result['min_confidence']} "
              f"(loose F1 {result['tuning_loose_f1_at_threshold']}); MIN_CONFIDENCE is chosen from the strict table "
              "below, precision first"]
-    lines += ["", "tuning part, strict scores when events under the threshold are dropped (new weights):",
+    lines += ["", "development documents, strict scores when events under the threshold are dropped (new weights):",
               f"{'threshold':<10} {'P':>6} {'R':>6} {'F1':>6}"]
     lines += [f"{r['threshold']:<10} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}"
               for r in result["strict_by_threshold"]]
