@@ -592,3 +592,47 @@ def test_figures_sharing_place_and_date_stay_one_event():
     q = [_qty(text, "12 people", 12, "people"), _qty(text, "5", 5, "deaths")]
     events, _ = run(text, "en", [("Rosario", "place")], times=t, quantities=q)
     assert len(by_type(events, "violence")) == 1
+
+
+# --- paraphrases added to the cue lexicon (each sentence written for these tests) ----------------------------
+
+PARAPHRASES = [
+    ("en", "policy", "The State Department offered a $2 million reward for the capture of the Tucan.", "offered a $2 million reward", []),
+    ("en", "policy", "A massive manhunt for the escaped boss continues in Sonora.", "manhunt", [("Sonora", "place")]),
+    ("en", "policy", "A judge in Quito issued an arrest warrant for the former minister.", "issued an arrest warrant", [("Quito", "place")]),
+    ("en", "policy", "The president declared a state of siege in Alta Verapaz.", "state of siege", [("Alta Verapaz", "place")]),
+    ("en", "policy", "Soldiers destroyed 14 clandestine airstrips in Beni.", "destroyed 14 clandestine airstrips", [("Beni", "place")]),
+    ("en", "policy", "Over 2,000 prisoners were released in Caracas.", "prisoners were released", [("Caracas", "place")]),
+    ("en", "policy", "The gang leader was transferred to a maximum security prison in Tocoron.", "transferred to a maximum security prison", [("Tocoron", "place")]),
+    ("en", "policy", "Treasury added three Sinaloa accountants to its Kingpin List.", "Kingpin List", []),
+    ("en", "policy", "The embassy issued a travel warning for Tamaulipas.", "travel warning", [("Tamaulipas", "place")]),
+    ("es", "policy", "Washington incluyó a dos empresas de Culiacán en la lista negra.", "lista negra", [("Culiacán", "place")]),
+    ("en", "illicit_market", "Rifles taken from army depots end up on the black market in Tegucigalpa.", "black market", [("Tegucigalpa", "place")]),
+    ("en", "illicit_market", "Gun smuggling across the border into Guatemala has grown.", "Gun smuggling", [("Guatemala", "place")]),
+    ("en", "illicit_market", "Two sergeants sold grenades to a gang in San Salvador.", "sold grenades", [("San Salvador", "place")]),
+    ("en", "illicit_market", "Poachers smuggled hundreds of parrots out of Bolivia.", "smuggled hundreds of parrots", [("Bolivia", "place")]),
+    ("en", "illicit_market", "Cargo theft on the highways of Puebla keeps rising.", "Cargo theft", [("Puebla", "place")]),
+    ("en", "illicit_market", "A gang controls retail drug sales in the Lima district of Comas.", "retail drug sales", [("Comas", "place")]),
+    ("es", "illicit_market", "La policía investiga la venta ilegal de armas en Guayaquil.", "venta ilegal", [("Guayaquil", "place")]),
+    ("en", "cooperation", "Honduras received $40 million in US security aid this year.", "security aid", [("Honduras", "place")]),
+    ("en", "cooperation", "Brazil will provide technical assistance to Bolivia on border radars.", "technical assistance", [("Bolivia", "place")]),
+    ("en", "group_presence", "A criminal group operates in the port of Bluefields.", "operates", [("Bluefields", "place")]),
+    ("en", "group_presence", "The Sierra Madre is home to the Sinaloa Cartel.", "home to", [("Sierra Madre", "place"), ("Sinaloa Cartel", "criminal_group")]),
+    ("en", "group_presence", "Barrio 18 has increased its presence in Villa Nueva.", "increased its presence", [("Barrio 18", "criminal_group"), ("Villa Nueva", "place")]),
+    ("es", "group_presence", "Los Rastrojos tienen su base de operaciones en Cúcuta.", "base de operaciones", [("Los Rastrojos", "criminal_group"), ("Cúcuta", "place")]),
+    ("en", "corruption", "Two officers in Tumaco were caught protecting drug traffickers.", "protecting drug traffickers", [("Tumaco", "place")]),
+    ("en", "corruption", "Three judges in Cartagena were accused of releasing gang members.", "judges in Cartagena were accused of", [("Cartagena", "place")]),
+    ("en", "corruption", "Prison guards in Apodaca were complicit in the escape.", "complicit", [("Apodaca", "place")]),
+    ("es", "corruption", "El exgobernador de Tabasco fue acusado de peculado.", "peculado", [("Tabasco", "place")]),
+    ("es", "trafficking_route", "El puerto de Manzanillo es clave para el trasiego de cocaína.", "trasiego de cocaína", [("Manzanillo", "place")]),
+]
+
+
+@pytest.mark.parametrize("lang,etype,sentence,trigger,spec", PARAPHRASES,
+                         ids=[f"{p[0]}-{p[1]}-{p[3]}" for p in PARAPHRASES])
+def test_paraphrase_cues(lang, etype, sentence, trigger, spec):
+    spec = spec + ([("cocaína", "commodity")] if "cocaína" in sentence else [])
+    events, _ = run(sentence, lang, spec)
+    found = by_type(events, etype)
+    assert found, [e.type for e in events]
+    assert sentence[found[0].trigger.start : found[0].trigger.end] == trigger
