@@ -624,6 +624,10 @@ PARAPHRASES = [
     ("en", "corruption", "Three judges in Cartagena were accused of releasing gang members.", "judges in Cartagena were accused of", [("Cartagena", "place")]),
     ("en", "corruption", "Prison guards in Apodaca were complicit in the escape.", "complicit", [("Apodaca", "place")]),
     ("es", "corruption", "El exgobernador de Tabasco fue acusado de peculado.", "peculado", [("Tabasco", "place")]),
+    ("en", "extortion_kidnapping", "The gunmen held four engineers as hostages near Tumaco.", "hostages", [("Tumaco", "place")]),
+    ("en", "extortion_kidnapping", "The militia charges bus drivers weekly fees in Sao Goncalo.", "charges bus drivers weekly fees", [("Sao Goncalo", "place")]),
+    ("en", "violence", "Two journalists were found dead outside Acapulco.", "found dead", [("Acapulco", "place")]),
+    ("en", "violence", "Officials expect a wave of violence in Zacatecas after the arrest.", "wave of violence", [("Zacatecas", "place")]),
     ("es", "trafficking_route", "El puerto de Manzanillo es clave para el trasiego de cocaína.", "trasiego de cocaína", [("Manzanillo", "place")]),
 ]
 
@@ -636,3 +640,14 @@ def test_paraphrase_cues(lang, etype, sentence, trigger, spec):
     found = by_type(events, etype)
     assert found, [e.type for e in events]
     assert sentence[found[0].trigger.start : found[0].trigger.end] == trigger
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("es", "De acuerdo con la policía, el barco salió de Buenaventura."),
+    ("pt", "De acordo com a polícia, o barco saiu de Santos."),
+    ("es", "La acusada llegó a un acuerdo con la fiscalía de Miami."),
+])
+def test_according_to_and_plea_deals_are_not_cooperation(lang, sentence):
+    place = next(p for p in ("Buenaventura", "Santos", "Miami") if p in sentence)
+    events, _ = run(sentence, lang, [(place, "place")])
+    assert not by_type(events, "cooperation")
