@@ -651,3 +651,17 @@ def test_according_to_and_plea_deals_are_not_cooperation(lang, sentence):
     place = next(p for p in ("Buenaventura", "Santos", "Miami") if p in sentence)
     events, _ = run(sentence, lang, [(place, "place")])
     assert not by_type(events, "cooperation")
+
+
+@pytest.mark.parametrize("lang,sentence,place,etype", [
+    ("en", "The cartel's strategy in Sinaloa is to buy off local police.", "Sinaloa", "policy"),
+    ("en", "Activists in Montevideo debated the legalization of cannabis.", "Montevideo", "policy"),
+    ("en", "Officials in Lima were tasked with writing a report.", "Lima", "policy"),
+    ("es", "La estrategia de los Zetas en Coahuila fue sembrar el terror.", "Coahuila", "policy"),
+    ("es", "El límite entre ambos estados pasa por Torreón.", "Torreón", "policy"),
+    ("en", "Most of the cocaine produced in Peru is sold in Brazil.", "Peru", "production"),
+])
+def test_generic_words_are_not_policy_or_production(lang, sentence, place, etype):
+    spec = [(place, "place")] + ([("cocaine", "commodity")] if "cocaine" in sentence else [])
+    events, _ = run(sentence, lang, spec)
+    assert not by_type(events, etype)
