@@ -628,14 +628,20 @@ PARAPHRASES = [
     ("en", "extortion_kidnapping", "The militia charges bus drivers weekly fees in Sao Goncalo.", "charges bus drivers weekly fees", [("Sao Goncalo", "place")]),
     ("en", "violence", "Two journalists were found dead outside Acapulco.", "found dead", [("Acapulco", "place")]),
     ("en", "violence", "Officials expect a wave of violence in Zacatecas after the arrest.", "wave of violence", [("Zacatecas", "place")]),
+    ("en", "policy", "The government created a special police unit in Tegucigalpa.", "created a special police unit", [("Tegucigalpa", "place")]),
+    ("es", "policy", "El gobernador inauguró una base de la Guardia Estatal en Fresnillo.", "inauguró", [("Fresnillo", "place")]),
+    ("en", "trafficking_route", "The port of Guayaquil has become a launching point for cocaine bound for Europe.", "launching point", [("Guayaquil", "place"), ("Europe", "place")]),
+    ("en", "trafficking_route", "Police counted 60 clandestine airstrips for cocaine flights in Beni.", "clandestine airstrips", [("Beni", "place")]),
+    ("en", "trafficking_route", "The network moved the cocaine by truck to Santos.", "moved the cocaine by truck to", [("Santos", "place")]),
     ("es", "trafficking_route", "El puerto de Manzanillo es clave para el trasiego de cocaína.", "trasiego de cocaína", [("Manzanillo", "place")]),
+    ("es", "trafficking_route", "Crece el trasiego de cocaína en Manzanillo.", "trasiego de cocaína", [("Manzanillo", "place")]),
 ]
 
 
 @pytest.mark.parametrize("lang,etype,sentence,trigger,spec", PARAPHRASES,
                          ids=[f"{p[0]}-{p[1]}-{p[3]}" for p in PARAPHRASES])
 def test_paraphrase_cues(lang, etype, sentence, trigger, spec):
-    spec = spec + ([("cocaína", "commodity")] if "cocaína" in sentence else [])
+    spec = spec + [(w, "commodity") for w in ("cocaína", "cocaine") if w in sentence]
     events, _ = run(sentence, lang, spec)
     found = by_type(events, etype)
     assert found, [e.type for e in events]
@@ -665,3 +671,9 @@ def test_generic_words_are_not_policy_or_production(lang, sentence, place, etype
     spec = [(place, "place")] + ([("cocaine", "commodity")] if "cocaine" in sentence else [])
     events, _ = run(sentence, lang, spec)
     assert not by_type(events, etype)
+
+
+def test_reach_alone_is_not_presence():
+    events, _ = run("The Sinaloa Cartel is within reach of the army in Culiacan.", "en",
+                    [("Sinaloa Cartel", "criminal_group"), ("Culiacan", "place")])
+    assert not by_type(events, "group_presence")
