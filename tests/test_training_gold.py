@@ -7,7 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from crimegraph.evaluate.overlap import THRESHOLD, overlapping, shared_share, shingles
+from crimegraph.evaluate.overlap import SHINGLE_WORDS, THRESHOLD, overlapping, shared_share
+from crimegraph.ingest.dedup import shingles
 
 TRAIN_DIR = Path(__file__).resolve().parents[1] / "crimegraph" / "evaluate" / "gold" / "train"
 
@@ -24,16 +25,16 @@ def _doc(text: str, item: str) -> SimpleNamespace:
 
 def test_republished_copy_with_a_new_lead_overlaps():
     copy = "MEXICO CITY (wire). " + WIRE.replace("eleven days", "11 days")
-    share = shared_share(shingles(copy), shingles(WIRE))
+    share = shared_share(shingles(copy, SHINGLE_WORDS), shingles(WIRE, SHINGLE_WORDS))
     assert share >= THRESHOLD
     found = overlapping([_doc(copy, "train:1"), _doc(OTHER, "train:2")], [_doc(WIRE, "eval:7")])
     assert [(d.item, o.item) for d, o, _ in found] == [("train:1", "eval:7")]
 
 
 def test_unrelated_articles_do_not_overlap():
-    assert shared_share(shingles(OTHER), shingles(WIRE)) == 0.0
+    assert shared_share(shingles(OTHER, SHINGLE_WORDS), shingles(WIRE, SHINGLE_WORDS)) == 0.0
     assert overlapping([_doc(OTHER, "train:2")], [_doc(WIRE, "eval:7")]) == []
-    assert shingles("too short to shingle") == frozenset()
+    assert shared_share(set(), shingles(WIRE, SHINGLE_WORDS)) == 0.0
 
 
 def test_no_training_annotation_copies_an_evaluation_document(shared_data):

@@ -5,8 +5,9 @@ The same story can reach two corpora: a wire report republished by La Jornada Za
 A training annotation of such a story would let the classifier see an evaluation document, so
 training drops them (``crimegraph.extract.train_events``) and a test checks the training files.
 
-Two texts overlap when the share of the shorter text's word 8-grams (lower-cased, split on
-white space) that also occur in the other reaches ``THRESHOLD``. Unrelated news articles share
+Two texts overlap when the share of the shorter text's word 8-grams (the near-duplicate
+detector's shingles, ``crimegraph.ingest.dedup.shingles``) that also occur in the other reaches
+``THRESHOLD``. Unrelated news articles share
 almost none (set phrases are shorter than eight words); copies with a new lead or a trimmed end
 share most.
 """
@@ -16,19 +17,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-__all__ = ["SHINGLE_WORDS", "THRESHOLD", "shingles", "shared_share", "overlapping"]
+from crimegraph.ingest.dedup import shingles
+
+__all__ = ["SHINGLE_WORDS", "THRESHOLD", "shared_share", "overlapping"]
 
 SHINGLE_WORDS = 8
 THRESHOLD = 0.2
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
-    """The text's word n-grams, lower-cased."""
-    words = text.lower().split()
-    return frozenset(" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
-
-
-def shared_share(a: frozenset[str], b: frozenset[str]) -> float:
+def shared_share(a: set[str], b: set[str]) -> float:
     """Share of the smaller shingle set found in the other (0 when either is empty)."""
     if not a or not b:
         return 0.0
@@ -42,10 +39,10 @@ def overlapping(docs: Sequence[Any], others: Iterable[Any],
     Both hold gold documents (``GoldDoc``: ``.document.text``); each doc is reported once, with
     the first other it overlaps.
     """
-    other_sets = [(o, shingles(o.document.text)) for o in others]
+    other_sets = [(o, shingles(o.document.text, SHINGLE_WORDS)) for o in others]
     found = []
     for doc in docs:
-        own = shingles(doc.document.text)
+        own = shingles(doc.document.text, SHINGLE_WORDS)
         for other, theirs in other_sets:
             share = shared_share(own, theirs)
             if share >= threshold:
