@@ -11,7 +11,7 @@ in ``lexicon/events.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -465,14 +465,13 @@ def detect_events(
     return _merge_restatements(events)
 
 
-
 # What separates the clause of one figure from the next ("90 homicides in A, and 183 in B", "341 in 2012,
 # while in 2011 the figure was 237"): a place or date after this belongs to the figure that follows it.
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:while|whereas|and|but|mientras|y|pero|e|enquanto|mas)\s", re.IGNORECASE)
 
 
 _RESTATED = re.compile(r"^\s*[(\[]\s*(?:around|about|some|approximately|roughly|nearly|almost|or|alrededor de|unos|cerca de|"
-                       r"aproximadamente|cerca de|quase|aproximadamente)?\s*$", re.IGNORECASE)
+                       r"aproximadamente|quase)?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -551,9 +550,10 @@ def split_by_measure(text: str, view: SentenceView, ev: Event, lang: str, times:
         time = ev.time
         if m.time is not None:
             time = TimeSpan(m.time.span.start, m.time.span.end, m.time.span.granularity, m.time.text)
-        out.append(Event(id="", type=ev.type, roles=roles, evidence=list(ev.evidence), trigger=ev.trigger,
-                         quantity=_quantity(m.quantity, units), time=time))
+        out.append(replace(ev, roles=roles, evidence=list(ev.evidence), quantity=_quantity(m.quantity, units),
+                           time=time))
     return out
+
 
 PLACE_ROLES = ("location", "origin", "destination", "transit")
 
