@@ -681,3 +681,35 @@ def test_reach_alone_is_not_presence():
     events, _ = run("The Sinaloa Cartel is within reach of the army in Culiacan.", "en",
                     [("Sinaloa Cartel", "criminal_group"), ("Culiacan", "place")])
     assert not by_type(events, "group_presence")
+
+
+@pytest.mark.parametrize("sentence, lang, expected", [
+    # a charge is not an occurrence of the crime
+    ("The mayor of Toluca was charged with kidnapping and extortion on Monday.", "en", 0),
+    ("A court in Toluca sentenced the man, who was wanted for drug trafficking, kidnapping and theft.", "en", 0),
+    ("Police in Toluca arrested three men on kidnapping charges.", "en", 0),
+    ("Los tres hombres detenidos en Toluca fueron acusados de secuestro y extorsión.", "es", 0),
+    ("Un juez de Toluca dictó formal prisión al sujeto, procesado por secuestro agravado.", "es", 0),
+    ("El hombre fue detenido en Toluca por los delitos de homicidio calificado, secuestro y extorsión.", "es", 0),
+    # nor is a unit, a law or a purpose named after it
+    ("The Special Kidnapping Unit of the police in Toluca presented its annual report.", "en", 0),
+    ("The National Anti-Extortion Force opened an office in Toluca.", "en", 0),
+    ("A police unit formed to combat extortion in Toluca published its figures.", "en", 0),
+    ("Congress in Toluca passed a new extortion law.", "en", 0),
+    ("La Fiscalía Especializada en Secuestro abrió una oficina en Toluca.", "es", 0),
+    ("El gobernador anunció en Toluca un plan de lucha contra el secuestro.", "es", 0),
+    # but neither hides an occurrence stated with it
+    ("He was accused of the kidnapping of two students in Toluca last year.", "en", 1),
+    ("The Special Kidnapping Unit rescued a businessman who had been kidnapped in Toluca.", "en", 1),
+    ("Fue sentenciado por participar en el secuestro de tres migrantes en Toluca.", "es", 1),
+    ("Dos comerciantes fueron secuestrados en Toluca por un grupo armado.", "es", 1),
+    # held captive, deprived of liberty, a person kidnapped
+    ("La División de Secuestros rescató a un comerciante que estaba cautivo en Toluca.", "es", 1),
+    ("Los soldados liberaron en Toluca a dos personas privadas de su libertad.", "es", 1),
+    ("Un grupo armado secuestró a dos comerciantes en Toluca.", "es", 1),
+    ("O empresário ficou dez dias em cativeiro em Toluca.", "pt", 1),
+])
+def test_charges_units_and_purposes_are_not_occurrences(sentence, lang, expected):
+    events, _ = run(sentence, lang, [("Toluca", "place")])
+    assert len(by_type(events, "extortion_kidnapping")) == expected
+

@@ -333,6 +333,57 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
     return views
 
 
+# Types whose trigger word also names a charge, a unit or a purpose ("charged with kidnapping",
+# "the Special Kidnapping Unit", "a law against extortion"): there it states no occurrence. Corruption,
+# laundering, smuggling and trafficking keep their charges: the annotation counts accusations of them
+# ("charged with smuggling guns into Mexico"; docs/annotation.md).
+NAMED_ONLY_TYPES = frozenset({"extortion_kidnapping", "violence"})
+# A charge, up to the crime it names: a bare noun (no article) or a list of them ("wanted for drug
+# trafficking, kidnapping and extortion", "acusados de homicidio", "por los delitos de secuestro y
+# extorsión"). "accused of the kidnapping of two students" names an occurrence and is kept.
+_CHARGE = re.compile(
+    r"(?<!\w)(?:charged\s+with|charges?\s+of|accused\s+of|convicted\s+of|(?:found\s+)?guilty\s+of|"
+    r"(?:indicted|tried|sentenced|prosecuted|jailed|imprisoned|arrested|detained|wanted|extradited|investigated|"
+    r"on\s+trial|awaiting\s+trial)\s+(?:on|for)|suspected\s+of|"
+    r"acusad[oa]s?\s+(?:de|por)|señalad[oa]s?\s+(?:de|por)|imputad[oa]s?\s+(?:de|por)|"
+    r"(?:procesad|sentenciad|condenad|consignad|detenid|arrestad|aprehendid|capturad|investigad|extraditad|"
+    r"indiciad|denunciad|pres|julgad)[oa]s?\s+por|"
+    r"cargos?\s+(?:de|por)|acusaci[óo]n(?:es)?\s+(?:de|por)|"
+    r"(?:el|los|del|por)\s+(?:presuntos?\s+)?(?:delitos?|crimes?|il[íi]citos?)\s+(?:de|contra|em)|"
+    r"(?:por|en|de)\s+(?:su\s+)?(?:presunta|probable)\s+(?:responsabilidad|participaci[óo]n)\s+en\s+(?:la\s+comisi[óo]n\s+de\s+)?"
+    r"(?:los\s+|el\s+)?(?:delitos?\s+de\s+)?)"
+    r"(?:\s*(?:attempted|aggravated|express|conspiracy\s+to\s+commit|agravad[oa]|calificad[oa]|tentativa\s+de)\s+)?"
+    r"(?:\s*[\w-]+(?:\s+(?!the\b|a\b|an\b|el\b|la\b|los\b|las\b|un\b|una\b|o\b|a\b)[\w-]+){0,4}\s*(?:,|;|\band\b|\bor\b|\by\b|\be\b|\bou\b)\s*)*"
+    r"\s*(?:attempted\s+|aggravated\s+|express\s+)?$",
+    re.IGNORECASE,
+)
+# The crime as a charge or a name after its trigger ("kidnapping charges", "Kidnapping Unit").
+_CHARGE_AFTER = re.compile(
+    r"\s+(?:(?:and|or)\s+[\w-]+\s+)?(?:charges?|counts?|unit|units|squad|task\s+force|force|division|czar|"
+    r"prosecutors?|laws?|legislation|bill|statute|cases?\s+against)\b",
+    re.IGNORECASE,
+)
+# A purpose or a name: "to combat extortion", "the fight against kidnapping", "Anti-Kidnapping",
+# "la lucha contra el secuestro", "Fiscalía Especializada en Secuestro", "ley contra la extorsión".
+_PURPOSE = re.compile(
+    r"(?:(?<!\w)anti-?\s*"
+    r"|(?<!\w)(?:combat(?:ing|s)?|fight(?:ing|s)?(?:\s+against)?|against|tackl(?:e|ing)|prevent(?:ing)?|"
+    r"crack(?:ing)?\s+down\s+on|crackdown\s+on|combatir|combate\s+(?:a|al|de|del)|lucha\s+contra|contra|prevenir|"
+    r"prevención\s+(?:de|del)|combater|combate\s+(?:a|ao|à)|luta\s+contra)\s+"
+    r"|(?<!\w)(?:fiscal[íi]a|unidad|coordinaci[óo]n|divisi[óo]n|ley|leyes|delegaci[óo]n|mesa|fuerza|delegacia|"
+    r"promotor[íi]a)\s+(?:[\w-]+\s+){0,2}?(?:en|contra|de|del|para|antis?)\s+)"
+    r"(?:the\s+|el\s+|la\s+|los\s+|las\s+|o\s+|a\s+)?(?:crime\s+of\s+|delito\s+de\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _named_only(sentence: str, match: re.Match[str]) -> bool:
+    """The trigger names a charge, a unit, a law or a purpose, not an occurrence of the crime."""
+    before = sentence[max(0, match.start() - 160) : match.start()]
+    clause = re.split(r"[.;:]\s|\s[-–—]\s", before)[-1]
+    return bool(_CHARGE.search(clause) or _PURPOSE.search(clause) or _CHARGE_AFTER.match(sentence, match.end()))
+
+
 def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None, bool, bool]:
     """(trigger match, matched only by a directed trigger, all constraints of the cue hold)."""
     sent = view.sent
@@ -344,10 +395,14 @@ def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None,
     if not match:
         return None, False, False
     listed = view.listed
-    if listed and any(a <= match.start() and match.end() <= b for a, b in listed):
-        # "involved in drug trafficking, extortion and kidnapping": activities named, no occurrence
+    named = cue.type in NAMED_ONLY_TYPES
+    if (listed and any(a <= match.start() and match.end() <= b for a, b in listed)) or (
+            named and _named_only(sent.text, match)):
+        # "involved in drug trafficking, extortion and kidnapping": activities named, no occurrence;
+        # "charged with kidnapping", "the Anti-Kidnapping Unit": a charge or a name, no occurrence
         later = [m for m in (cue.directed if directed_only else cue.triggers).finditer(sent.text)
-                 if not any(a <= m.start() and m.end() <= b for a, b in listed)]
+                 if not any(a <= m.start() and m.end() <= b for a, b in listed)
+                 and not (named and _named_only(sent.text, m))]
         if not later:
             return match, directed_only, False
         match = later[0]
