@@ -713,3 +713,21 @@ def test_charges_units_and_purposes_are_not_occurrences(sentence, lang, expected
     events, _ = run(sentence, lang, [("Toluca", "place")])
     assert len(by_type(events, "extortion_kidnapping")) == expected
 
+
+def test_undated_lead_does_not_take_a_background_year_stated_next():
+    text = ("Police arrested eight men who ran a methamphetamine lab in Lagos. "
+            "The lab could make 500 kilos a week, the agency said. "
+            "Labs of this kind were first found in the country in 2009.")
+    times = [_time(text, "in 2009", "2009-01-01", "2009-12-31", "year")]
+    events, _ = run(text, "en", [("Lagos", "place"), ("methamphetamine", "commodity")], times=times)
+    arrest = by_type(events, "arrest")[0]
+    assert arrest.time is None
+
+
+def test_undated_lead_takes_a_month_stated_next():
+    text = ("Police arrested eight men who ran a methamphetamine lab in Lagos. "
+            "The raid took place in February, the agency said.")
+    times = [_time(text, "in February", "2016-02-01", "2016-02-29", "month")]
+    events, _ = run(text, "en", [("Lagos", "place"), ("methamphetamine", "commodity")], times=times)
+    arrest = by_type(events, "arrest")[0]
+    assert (arrest.time.start, arrest.time.end) == (dt.date(2016, 2, 1), dt.date(2016, 2, 29))

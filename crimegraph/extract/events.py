@@ -703,12 +703,18 @@ TIME_LOOKBACK = 2
 LEAD_LOOKAHEAD = 2
 
 
+# The date of a news event is a day, a week or a month ("on May 1", "last week", "in February"); a year
+# or a range stated after an undated lead is background ("labs were first found there in 2011").
+_NEWS_GRANULARITIES = frozenset({"day", "week", "month"})
+
+
 def _first_time_after(times: list[Any], sentences: list[Sentence], index: int, after: int) -> Any:
-    """The first resolved time in the few sentences after ``sentences[index]`` (none inside a dateline)."""
+    """The first resolved time in the few sentences after ``sentences[index]`` (none inside a dateline),
+    when it can date a news event (a day, week or month; not a year or a range)."""
     for sent in sentences[index + 1 : index + 1 + LEAD_LOOKAHEAD]:
         inside = _times_in(times, sent, after)
         if inside:
-            return inside[0]
+            return inside[0] if inside[0].span.granularity in _NEWS_GRANULARITIES else None
     return None
 
 
