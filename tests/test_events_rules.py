@@ -340,6 +340,7 @@ def test_dateline_does_not_date_an_undated_lead():
     ("Estimates released by the US drug office in June put coca cultivation in Colombia at 200,000 hectares "
      "in 2017.", "in June"),
     ("A March 2014 report counted 50,000 hectares of coca cultivation in Colombia in 2013.", "March 2014"),
+    ("The 2018 World Drug Report counted 50,000 hectares of coca cultivation in Colombia in 2013.", "2018"),
 ])
 def test_the_release_of_a_report_does_not_date_its_figures(text, release):
     y = 2017 if "2017" in text else 2013

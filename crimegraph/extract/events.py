@@ -97,6 +97,7 @@ _DEST = {
     "es": r"(?:a|al|hacia|hasta|para|con destino a|rumbo a|destino a|en)\s+(?:el\s+|la\s+|los\s+)?$",
     "pt": r"(?:para|ao|à|a|até|com destino a|rumo a|rumo ao|no|na|em)\s+(?:o\s+|a\s+)?$",
 }
+
 _TRANSIT = {
     "en": r"(?:via|through|across|transiting)\s+(?:the\s+)?$",
     "es": r"(?:vía|a través de|por|pasando por|transitando por)\s+(?:el\s+|la\s+)?$",
@@ -807,6 +808,7 @@ _RELEASED = re.compile(
     re.IGNORECASE,
 )
 _REPORT_AFTER = re.compile(
+    r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"  # a titled report: "the 2012 World Drug Report"
     r"\s+(?:report|study|survey|census|informe|estudio|encuesta|relatório|estudo|levantamento)s?(?!\w)",
     re.IGNORECASE,
 )
