@@ -732,3 +732,20 @@ def test_undated_lead_takes_a_month_stated_next():
     events, _ = run(text, "en", [("Lagos", "place"), ("methamphetamine", "commodity")], times=times)
     arrest = by_type(events, "arrest")[0]
     assert (arrest.time.start, arrest.time.end) == (dt.date(2016, 2, 1), dt.date(2016, 2, 29))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Police in Lerdo arrested Juan Pérez, a resident of Gómez Palacio, on Monday.", "en"),
+    ("Policías detuvieron en Lerdo a un hombre con domicilio en el municipio de Gómez Palacio.", "es"),
+    ("Los agentes detuvieron en Lerdo a dos jóvenes originarios de Gómez Palacio.", "es"),
+])
+def test_a_persons_home_is_not_where_the_event_happened(text, lang):
+    events, names = run(text, lang, [("Lerdo", "place"), ("Gómez Palacio", "place")])
+    arrest = by_type(events, "arrest")[0]
+    assert [names[i] for i in arrest.roles["location"]] == ["Lerdo"]
+
+
+def test_the_home_of_a_person_is_no_place_of_a_sentence_without_another():
+    text = "El detenido, con domicilio en el municipio de Gómez Palacio, viajaba en una camioneta robada."
+    events, _ = run(text, "es", [("Gómez Palacio", "place")])
+    assert all("location" not in e.roles for e in events)

@@ -419,6 +419,19 @@ def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None,
     return match, directed_only, True
 
 
+_MOVING = frozenset({"trafficking_route", "illicit_market", "extradition"})  # "originaria de" is an origin there
+# A person's home or birthplace: "con domicilio en el municipio de X", "originarios de X", "a resident of X",
+# "natural de X". Such a place locates the person, not the event.
+_HOME = re.compile(
+    r"(?<!\w)(?:con\s+domicilio\s+en|domiciliad[oa]s?\s+en|originari[oa]s?\s+(?:de|del)|oriund[oa]s?\s+(?:de|do|da)|"
+    r"natural(?:es)?\s+(?:de|del|do|da)|nacid[oa]s?\s+en|residing\s+in|a\s+resident\s+of|native\s+of|"
+    r"born\s+in|who\s+lived?\s+in)\s+"
+    r"(?:(?:el|la|los|the|o|a)\s+)?(?:(?:municipio|municipality|ciudad|city|town|pueblo|comunidad|colonia|"
+    r"estado|state|departamento|department|barrio|localidad|munic[íi]pio|cidade|bairro)\s+(?:de|del|of|do|da)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig_end: int, lang: str,
                 times: list[Any], directed_only: bool = False) -> Event | None:
     """An event of ``etype`` triggered at ``trig_start:trig_end``, its roles filled from the
@@ -429,6 +442,8 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
     roles: dict[str, list[str]] = {}
     role_map = ACTOR_ROLES.get(etype, {})
     for m_start, _m_end, ent in view.inside:
+        if ent.type == "place" and etype not in _MOVING and _HOME.search(text, max(sent.start, m_start - 50), m_start):
+            continue  # where a person lives or comes from, not where the event happened
         if ent.type == "place":
             role = _place_role(text, sent.start, m_start, etype, lang)
         elif ent.type == "commodity":
