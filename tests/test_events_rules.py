@@ -749,3 +749,17 @@ def test_the_home_of_a_person_is_no_place_of_a_sentence_without_another():
     text = "El detenido, con domicilio en el municipio de Gómez Palacio, viajaba en una camioneta robada."
     events, _ = run(text, "es", [("Gómez Palacio", "place")])
     assert all("location" not in e.roles for e in events)
+
+
+@pytest.mark.parametrize("text, lang, location, destination", [
+    ("Authorities in Panama seized a cocaine shipment destined for Spain.", "en", ["Panama"], ["Spain"]),
+    ("The cocaine was shipped from Peru and later sold in Spain.", "en", [], ["Spain"]),
+    ("Police found cocaine aboard a ship destined for the Spanish port of Valencia.", "en", [], ["Valencia"]),
+    ("Autoridades en Panamá hallaron un cargamento de cocaína con destino a España.", "es", ["Panamá"], ["España"]),
+])
+def test_in_a_place_is_a_route_destination_only_after_arriving_or_selling(text, lang, location, destination):
+    spec = [(p, "place") for p in ("Panama", "Panamá", "Spain", "España", "Peru", "Valencia") if p in text]
+    events, names = run(text, lang, spec + [("cocaine" if lang == "en" else "cocaína", "commodity")])
+    route = by_type(events, "trafficking_route")[0]
+    assert [names[i] for i in route.roles.get("location", [])] == location
+    assert [names[i] for i in route.roles.get("destination", [])] == destination

@@ -92,12 +92,24 @@ _ORIGIN = {
     "es": r"(?:desde|procedente[s]? de|proveniente[s]? de|salid[oa]s? de|originari[oa]s? de|de)\s+(?:el\s+|la\s+|los\s+)?$",
     "pt": r"(?:de|do|da|desde|vind[oa]s? d[oa]|procedente[s]? d[oa]|saíd[oa]s? d[oa]|oriund[oa]s? d[oa])\s+$",
 }
-_DEST = {
-    "en": r"(?:to|into|for|towards|toward|reach|reaching|reached|bound for|destined for|headed for|in)\s+(?:the\s+)?(?:\w+\s+){0,1}$",
-    "es": r"(?:a|al|hacia|hasta|para|con destino a|rumbo a|destino a|en)\s+(?:el\s+|la\s+|los\s+)?$",
-    "pt": r"(?:para|ao|à|a|até|com destino a|rumo a|rumo ao|no|na|em)\s+(?:o\s+|a\s+)?$",
+# "in X" is a destination only after a verb of arriving or selling ("landed in X", "sold in X"): "production
+# in Colombia", "authorities in Colombia" place the sentence, not the end of a route.
+_ARRIVED_IN = {
+    "en": r"(?:arriv(?:e|es|ed|ing)|land(?:s|ed|ing)?|unload(?:s|ed|ing)?|end(?:s|ed)?\s+up|sold|distributed|delivered|"
+          r"received|consumed|retailed)\s+in",
+    "es": r"(?:vendid[oa]s?|distribuid[oa]s?|comercializad[oa]s?|aterriz(?:ó|aron|a|an|ar)|desembarcad[oa]s?|"
+          r"entregad[oa]s?|recibid[oa]s?|consumid[oa]s?)\s+en",
+    "pt": r"(?:vendid[oa]s?|distribuíd[oa]s?|comercializad[oa]s?|pous(?:ou|aram|a|am)|desembarcad[oa]s?|"
+          r"entregue[s]?|recebid[oa]s?|consumid[oa]s?)\s+(?:no|na|em)",
 }
-
+_DEST = {
+    "en": r"(?:to|into|for|towards|toward|reach|reaching|reached|bound for|destined for|headed for|" + _ARRIVED_IN["en"]
+          + r")\s+(?:the\s+)?(?:\w+\s+){0,1}(?:(?:port|city|state|coast|province|department|region|town)\s+of\s+)?$",
+    "es": r"(?:a|al|hacia|hasta|para|con destino a|rumbo a|destino a|" + _ARRIVED_IN["es"]
+          + r")\s+(?:el\s+|la\s+|los\s+)?(?:(?:puerto|ciudad|estado|costa|provincia|departamento|regi[óo]n)\s+(?:de|del)\s+)?$",
+    "pt": r"(?:para|ao|à|a|até|com destino a|rumo a|rumo ao|" + _ARRIVED_IN["pt"]
+          + r")\s+(?:o\s+|a\s+)?(?:(?:porto|cidade|estado|costa|prov[íi]ncia|regi[ãa]o)\s+(?:de|do|da)\s+)?$",
+}
 _TRANSIT = {
     "en": r"(?:via|through|across|transiting)\s+(?:the\s+)?$",
     "es": r"(?:vía|a través de|por|pasando por|transitando por)\s+(?:el\s+|la\s+)?$",
