@@ -530,3 +530,36 @@ def test_sentence_without_a_verb_of_saying_does_not_inherit_a_speaker():
 def test_a_report_word_inside_a_capitalised_name_is_not_a_report():
     sentence = "Los detenidos fueron llevados a la Unidad de Investigación de Delitos Graves en La Paz."
     assert speaker_of(sentence, "es", 0) is None
+
+
+def _ent(text: str, eid: str, etype: str, name: str) -> Entity:
+    return Entity(eid, etype, name, [Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text)])
+
+
+def test_who_tells_of_an_event_is_not_one_of_its_actors():
+    text = "Gunmen killed two farmers near Tepic, state spokesman Luis Mora said."
+    mora, gunmen = _ent(text, "p1", "person", "Luis Mora"), _ent(text, "g1", "criminal_group", "Gunmen")
+    ev = _event(text, text, "killed", "violence")
+    ev.roles = {"victim": ["p1"], "perpetrator": ["g1"]}
+    out = _annotate(text, "en", [ev], [mora, gunmen])
+    assert out[0].attribution.speaker == "state spokesman Luis Mora"
+    assert out[0].roles == {"perpetrator": ["g1"]}
+
+
+def test_the_cited_outlet_is_not_a_subject_of_the_event():
+    text = "Police arrested 40 people for extortion in Tegucigalpa, La Tribuna reported."
+    paper = _ent(text, "m1", "person", "La Tribuna")  # mistyped by the recognizer, as happens
+    ev = _event(text, text, "arrested", "arrest")
+    ev.roles = {"subject": ["m1"]}
+    out = _annotate(text, "en", [ev], [paper])
+    assert out[0].attribution.source == "La Tribuna" or out[0].attribution.speaker is not None
+    assert "subject" not in out[0].roles
+
+
+def test_an_actor_named_as_speaker_and_elsewhere_keeps_its_role():
+    text = "Luis Mora was kidnapped in Tepic last year, Luis Mora told reporters."
+    mora = _ent(text, "p1", "person", "Luis Mora")
+    ev = _event(text, text, "kidnapped", "extortion_kidnapping")
+    ev.roles = {"victim": ["p1"]}
+    out = _annotate(text, "en", [ev], [mora])
+    assert out[0].roles == {"victim": ["p1"]}

@@ -637,6 +637,7 @@ def annotate_events(
     analysis_from = _analysis_start(text, c)
     by_start = {s.start: s for s in sentences}
     out = []
+    voices: list[list[tuple[int, int]]] = []
     for ev in events:
         sent = by_start.get(ev.evidence[0].start)
         sentence = sent.text if sent else text[ev.evidence[0].start : ev.evidence[0].end]
@@ -678,12 +679,48 @@ def annotate_events(
             trend=trend,
         )
         out.append(ev)
+        voices.append(_voice_spans(sentence, ev.evidence[0].start, hit if hit and hit[0] == speaker else None, source))
     cue_events = [ev for ev in out if ev.detector == "cue"]
     for ev, conf in zip(cue_events, _confidences(cue_events, text, mentions)):
         ev.confidence = conf
     threshold = MIN_CONFIDENCE if min_confidence is None else min_confidence
     # events of the sentence classifier carry its probability, already past its own threshold
-    return [ev for ev in out if ev.detector != "cue" or ev.confidence >= threshold]
+    return [_without_voices(ev, spans, mentions) for ev, spans in zip(out, voices)
+            if ev.detector != "cue" or ev.confidence >= threshold]
+
+
+def _voice_spans(sentence: str, start: int, hit: tuple[str, int] | None, source: str | None) -> list[tuple[int, int]]:
+    """Where the sentence names who speaks for the event: the speaker phrase and the cited outlet."""
+    spans = []
+    if hit is not None:
+        spans.append((start + hit[1], start + hit[1] + len(hit[0])))
+    if source:
+        spans.extend((start + m.start(), start + m.end()) for m in re.finditer(re.escape(source), sentence))
+    return spans
+
+
+def _without_voices(ev: Event, spans: list[tuple[int, int]], mentions: MentionIndex) -> Event:
+    """``ev`` without the actors named only as its speaker or source ("..., spokesman Jorge Domene said";
+    "reported La Tribuna"): who tells of an event is not its victim, subject or actor."""
+    if not spans:
+        return ev
+    sent = ev.evidence[0]
+    inside: dict[str, bool] = {}
+    for m_start, m_end, ent in mentions.within(sent.start, sent.end):
+        voiced = any(a <= m_start and m_end <= b for a, b in spans)
+        inside[ent.id] = inside.get(ent.id, True) and voiced
+    voiced_ids = {i for i, v in inside.items() if v}
+    if not voiced_ids:
+        return ev
+    roles = {}
+    for role, ids in ev.roles.items():
+        kept = ids if role in _PLACE_AND_GOODS else [i for i in ids if i not in voiced_ids]
+        if kept:
+            roles[role] = kept
+    return replace(ev, roles=roles)
+
+
+_PLACE_AND_GOODS = frozenset({"location", "origin", "transit", "destination", "commodity"})
 
 
 # Types whose statements are accusations unless a conviction or admission is stated; and types that
