@@ -763,3 +763,21 @@ def test_in_a_place_is_a_route_destination_only_after_arriving_or_selling(text, 
     route = by_type(events, "trafficking_route")[0]
     assert [names[i] for i in route.roles.get("location", [])] == location
     assert [names[i] for i in route.roles.get("destination", [])] == destination
+
+
+def test_the_opening_date_of_a_place_does_not_date_the_event():
+    text = "Traffickers use the port of Natal, which opened in 1932, to ship cocaine to Rotterdam in February."
+    times = [_time(text, "in 1932", "1932-01-01", "1932-12-31", "year"),
+             _time(text, "in February", "2019-02-01", "2019-02-28", "month")]
+    events, _ = run(text, "en", [("Natal", "place"), ("Rotterdam", "place"), ("cocaine", "commodity")], times=times)
+    route = by_type(events, "trafficking_route")[0]
+    assert route.time.start == dt.date(2019, 2, 1)
+
+
+def test_a_creation_that_is_the_event_keeps_its_date():
+    text = "The government established a curfew in Tegucigalpa in 2012, officials said on Monday."
+    times = [_time(text, "in 2012", "2012-01-01", "2012-12-31", "year"),
+             _time(text, "on Monday", "2015-05-11", "2015-05-11", "day")]
+    events, _ = run(text, "en", [("Tegucigalpa", "place")], times=times)
+    policy = by_type(events, "policy")
+    assert policy and policy[0].time.start == dt.date(2012, 1, 1)

@@ -390,6 +390,17 @@ _PURPOSE = re.compile(
 )
 
 
+# Goods right before an arrest verb used of them: "18 tons of cocaine apprehended at the port", "the weapons
+# captured in the raid", "armas capturadas".
+_GOODS_BEFORE = re.compile(
+    r"(?<!\w)(?:kilos|kilograms|tons|tonnes|pounds|packages|bricks|cocaine|marijuana|heroin|drugs|narcotics|weapons|"
+    r"guns|rifles|firearms|ammunition|cash|money|shipments?|cargo|containers?|vessels?|boats?|vehicles?|cars|trucks|"
+    r"aircraft|planes?|drogas?|armas|cargamentos?|veh[íi]culos|embarcaci[óo]n(?:es)?|aeronaves?|avionetas?|"
+    r"drogas|armas|cargas?)\s+(?:(?:were|was|that\s+were|which\s+were|already|recently|reportedly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _named_only(sentence: str, match: re.Match[str]) -> bool:
     """The trigger names a charge, a unit, a law or a purpose, not an occurrence of the crime."""
     before = sentence[max(0, match.start() - 160) : match.start()]
@@ -409,13 +420,16 @@ def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None,
         return None, False, False
     listed = view.listed
     named = cue.type in NAMED_ONLY_TYPES
+    goods = False
     if (listed and any(a <= match.start() and match.end() <= b for a, b in listed)) or (
-            named and _named_only(sent.text, match)):
+            named and _named_only(sent.text, match)) or (goods and _GOODS_BEFORE.search(sent.text, 0, match.start())):
         # "involved in drug trafficking, extortion and kidnapping": activities named, no occurrence;
-        # "charged with kidnapping", "the Anti-Kidnapping Unit": a charge or a name, no occurrence
+        # "charged with kidnapping", "the Anti-Kidnapping Unit": a charge or a name, no occurrence;
+        # "18 tons of cocaine apprehended": goods, not people, were taken
         later = [m for m in (cue.directed if directed_only else cue.triggers).finditer(sent.text)
                  if not any(a <= m.start() and m.end() <= b for a, b in listed)
-                 and not (named and _named_only(sent.text, m))]
+                 and not (named and _named_only(sent.text, m))
+                 and not (goods and _GOODS_BEFORE.search(sent.text, 0, m.start()))]
         if not later:
             return match, directed_only, False
         match = later[0]
@@ -777,7 +791,7 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
     if not usable:
         return None
     preferred = [t for t in usable if not _baseline(text, t, sent) and not _statement_time(text, t, trig_start, sent)
-                 and not _report_time(text, t, sent)]
+                 and not _report_time(text, t, sent) and not _founding_time(text, t, sent, trig_start)]
     usable = preferred or usable
     if trig_end is not None:
         # "since the government expelled the agents in 2008": the trigger inside a dated "since" clause
@@ -844,6 +858,24 @@ _REPORT_AFTER = re.compile(
 def _report_time(text: str, t: Any, sent: Sentence) -> bool:
     """``t`` dates the release of a report or the report itself."""
     return bool(_RELEASED.search(text, max(sent.start, t.start - 100), t.start) or _REPORT_AFTER.match(text, t.end))
+
+
+# A date in a description of a place or body: "the port of Natal, which opened in 1932", "the unit, created in
+# 2012, ...", "el penal, inaugurado en 2010". It dates the place, not the event.
+_FOUNDED = re.compile(
+    r"(?<!\w)(?:opened|founded|created|established|built|inaugurated|formed|set\s+up|fundad[oa]s?|cread[oa]s?|"
+    r"inaugurad[oa]s?|construid[oa]s?|establecid[oa]s?|criad[oa]s?|constru[íi]d[oa]s?|fundad[oa]s?)"
+    r"\s+(?:(?:back|originally|originalmente)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _founding_time(text: str, t: Any, sent: Sentence, trig_start: int) -> bool:
+    """``t`` dates when a place or body was opened or founded, in a clause of its own (not the event's
+    trigger: "the government created the unit in 2012" is dated by it)."""
+    m = _FOUNDED.search(text, max(sent.start, t.start - 40), t.start)
+    return bool(m) and not m.start() <= trig_start < m.end() and bool(
+        re.search(r"(?:,|\bwhich|\bthat|\bque|\bel cual|\bla cual)\s+(?:\w+\s+){0,2}$", text[max(sent.start, m.start() - 30):m.start()]))
 
 
 def _statement_time(text: str, t: Any, trig_start: int, sent: Sentence) -> bool:
