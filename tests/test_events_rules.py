@@ -781,3 +781,14 @@ def test_a_creation_that_is_the_event_keeps_its_date():
     events, _ = run(text, "en", [("Tegucigalpa", "place")], times=times)
     policy = by_type(events, "policy")
     assert policy and policy[0].time.start == dt.date(2012, 1, 1)
+
+
+def test_a_long_explicit_comparison_still_dates_the_baseline():
+    text = ("Marines seized 15 tons of cocaine in Tumaco this year, up from the 6.1 tons they confiscated "
+            "during the first five months of 2015.")
+    times = [_time(text, "this year", "2016-01-01", "2016-06-10", "range"),
+             _time(text, "during the first five months of 2015", "2015-01-01", "2015-05-31", "range")]
+    events, _ = run(text, "en", [("Tumaco", "place"), ("cocaine", "commodity")], times=times,
+                    quantities=[_qty(text, "15 tons", 15, "t"), _qty(text, "6.1 tons", 6.1, "t")])
+    seizure = by_type(events, "seizure")[0]
+    assert seizure.time.start == dt.date(2016, 1, 1) and seizure.quantity.value == 15

@@ -817,7 +817,10 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
 _BASELINE = re.compile(
     r"(?:compared\s+(?:to|with)|up\s+from|down\s+from|from|versus|vs\.|than|frente\s+a|comparad[oa]s?\s+con|"
     r"en\s+comparación\s+con|respecto\s+(?:a|al|de)|em\s+comparação\s+com|comparad[oa]s?\s+com|"
-    r"em\s+relação\s+a|ante\s+l[oa]s)\s+(?:[^,;:()]|(?<=\d)[,.](?=\d)){0,50}$",
+    r"em\s+relação\s+a|ante\s+l[oa]s)\s+(?:[^,;:()]|(?<=\d)[,.](?=\d)){0,50}$"
+    # an explicit comparison reaches further: "up from the 6.1 tons they seized during the first months of 2015"
+    r"|(?:compared\s+(?:to|with)|up\s+from|down\s+from|frente\s+a|comparad[oa]s?\s+con|en\s+comparación\s+con|"
+    r"em\s+comparação\s+com|comparad[oa]s?\s+com)\s+(?:[^,;:()]|(?<=\d)[,.](?=\d)){0,90}$",
     re.IGNORECASE,
 )
 # A verb of saying followed by its clause: a time before it dates the statement.
@@ -837,7 +840,7 @@ _COMPARISON_TARGET = re.compile(r"\d(?:\s+[^\W\d]+){0,3},?\s+(?:to|a|al|hasta|pa
 def _baseline(text: str, t: Any, sent: Sentence) -> bool:
     """``t`` dates the baseline of a comparison ("up from 166 in 2012"), not its new value
     ("from 112 in 2009 to 604 in 2010": 2009 is the baseline, 2010 is not)."""
-    m = _BASELINE.search(text, max(sent.start, t.start - 60), t.start)
+    m = _BASELINE.search(text, max(sent.start, t.start - 110), t.start)
     return bool(m) and not _COMPARISON_TARGET.search(m.group())
 
 
