@@ -792,3 +792,20 @@ def test_a_long_explicit_comparison_still_dates_the_baseline():
                     quantities=[_qty(text, "15 tons", 15, "t"), _qty(text, "6.1 tons", 6.1, "t")])
     seizure = by_type(events, "seizure")[0]
     assert seizure.time.start == dt.date(2016, 1, 1) and seizure.quantity.value == 15
+
+
+@pytest.mark.parametrize("sentence, lang, arrests", [
+    ("The 18 tons of cocaine apprehended at the port of Santos went unclaimed.", "en", 0),
+    ("Police said the weapons captured in Santos came from Paraguay.", "en", 0),
+    ("Las armas capturadas en Santos venían de Paraguay.", "es", 0),
+    ("Police in Santos captured the drug lord and two of his guards.", "en", 1),
+    ("The weapons were found after police captured two men in Santos.", "en", 1),
+])
+def test_goods_taken_are_no_arrest(sentence, lang, arrests):
+    events, _ = run(sentence, lang, [("Santos", "place")])
+    assert len(by_type(events, "arrest")) == arrests
+
+
+def test_men_who_came_for_the_goods_were_arrested():
+    events, _ = run("Four men sent to collect the packages were arrested in Santos.", "en", [("Santos", "place")])
+    assert len(by_type(events, "arrest")) == 1

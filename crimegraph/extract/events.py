@@ -390,13 +390,13 @@ _PURPOSE = re.compile(
 )
 
 
-# Goods right before an arrest verb used of them: "18 tons of cocaine apprehended at the port", "the weapons
-# captured in the raid", "armas capturadas".
+# Goods right before an arrest participle used of them: "18 tons of cocaine apprehended at the port", "the
+# weapons captured in the raid", "armas capturadas" (not "the men sent to collect the packages were arrested").
 _GOODS_BEFORE = re.compile(
     r"(?<!\w)(?:kilos|kilograms|tons|tonnes|pounds|packages|bricks|cocaine|marijuana|heroin|drugs|narcotics|weapons|"
     r"guns|rifles|firearms|ammunition|cash|money|shipments?|cargo|containers?|vessels?|boats?|vehicles?|cars|trucks|"
     r"aircraft|planes?|drogas?|armas|cargamentos?|veh[íi]culos|embarcaci[óo]n(?:es)?|aeronaves?|avionetas?|"
-    r"drogas|armas|cargas?)\s+(?:(?:were|was|that\s+were|which\s+were|already|recently|reportedly)\s+)?$",
+    r"drogas|armas|cargas?)\s+$",
     re.IGNORECASE,
 )
 
@@ -420,7 +420,7 @@ def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None,
         return None, False, False
     listed = view.listed
     named = cue.type in NAMED_ONLY_TYPES
-    goods = False
+    goods = cue.type == "arrest"
     if (listed and any(a <= match.start() and match.end() <= b for a, b in listed)) or (
             named and _named_only(sent.text, match)) or (goods and _GOODS_BEFORE.search(sent.text, 0, match.start())):
         # "involved in drug trafficking, extortion and kidnapping": activities named, no occurrence;
