@@ -804,3 +804,23 @@ def test_a_long_explicit_comparison_still_dates_the_baseline():
 def test_men_who_came_for_the_goods_were_arrested():
     events, _ = run("Four men sent to collect the packages were arrested in Santos.", "en", [("Santos", "place")])
     assert len(by_type(events, "arrest")) == 1
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("En el año se denunciaron ocho mil 17 extorsiones en el país.", "es", 8017),
+    ("Se registraron dos mil 300 secuestros.", "es", 2300),
+    ("Foram registrados dois mil 150 sequestros.", "pt", 2150),
+    ("Se registraron mil 704 secuestros.", "es", 1704),
+])
+def test_spanish_and_portuguese_thousands_written_as_a_word_and_digits(text, lang, value):
+    from crimegraph.extract.quantities import find_quantities
+
+    found = find_quantities(text, lang)
+    assert [(q.value, q.unit) for q in found] == [(value, "cases")]
+
+
+def test_thousands_word_does_not_swallow_a_following_count():
+    from crimegraph.extract.quantities import find_quantities
+
+    found = find_quantities("Llegaron ocho mil personas y 17 vehículos.", "es")
+    assert [q.value for q in found] == [8000, 17]

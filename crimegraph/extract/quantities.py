@@ -362,6 +362,8 @@ def _lexicon(lang: str) -> _Lexicon:
     art = _alt(_ARTICLES[lang])
     lead = rf"(?:{art}\s+(?={_alt(list(_MULT_WORDS[lang]) + list(_SCALE_WORDS[lang]))}\b))"
     words_number = rf"{lead}?{word}(?:(?:[\s-]+|\s+{_CONNECT[lang]}\s+){word})*"
+    if lang != "en":  # "ocho mil 17" = 8,017, as "16 mil 736" and "mil 704" are written
+        words_number += r"(?:(?<=mil)\s+\d{1,3}(?![\d.,]?\d))?"
     digits = r"\d+(?:[.,]\d+)*"
     scale = _alt(_SCALE_WORDS[lang])
     thousand_head = r"(?:mil\s+(?=\d{1,3}(?![\d.,]\d)))?" if lang != "en" else ""  # "mil 600" = 1600
@@ -543,10 +545,18 @@ def _numbers(text: str, lang: str, lexicon: _Lexicon, blocked: list[tuple[int, i
         if m.group("words"):
             tokens = [t for t in re.split(r"([\s-]+)", m.group("words"))]
             words = [t for t in tokens if t.strip(" -\t\n")]
-            parsed = _words_value(words, lang)
+            tail = 0.0
+            if len(words) > 1 and words[-1].isdigit():  # "ocho mil 17"
+                parsed = _words_value(words[:-1], lang)
+                if parsed is None or parsed[1] != len(words) - 1:
+                    continue
+                tail, parsed = float(words[-1]), (parsed[0], len(words))
+            else:
+                parsed = _words_value(words, lang)
             if parsed is None:
                 continue
             value, used = parsed
+            value += tail
             if used < len(words):  # cut at the first word that does not continue the number
                 cut = m.start()
                 for w in words[:used]:
