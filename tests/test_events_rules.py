@@ -824,3 +824,15 @@ def test_thousands_word_does_not_swallow_a_following_count():
 
     found = find_quantities("Llegaron ocho mil personas y 17 vehículos.", "es")
     assert [q.value for q in found] == [8000, 17]
+
+
+@pytest.mark.parametrize("text, lang, kept", [
+    ("The drugs sell for as much as $300,000 a kilogram in Tokyo (compared to $6,000 in Lagos).", "en", []),
+    ("Police seized $2 million and 30 kilos of cocaine, worth $900 per kilo on the street.", "en", [2e6, 30]),
+    ("La droga se vende en 2 mil dólares el kilo frente a 500 dólares en Culiacán.", "es", []),
+    ("A cocaína é vendida a R$ 30 mil o quilo.", "pt", []),
+])
+def test_a_price_per_unit_is_not_an_amount(text, lang, kept):
+    from crimegraph.extract.quantities import find_quantities
+
+    assert [q.value for q in find_quantities(text, lang)] == kept

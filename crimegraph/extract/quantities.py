@@ -634,6 +634,7 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
     blocked = [(t.start, t.end) for t in times]
     numbers = _numbers(text, code, lexicon, blocked)
     out: list[QuantityExpr] = []
+    price_end = -1  # end of the last price passed over
     i = 0
     while i < len(numbers):
         first = numbers[i]
@@ -674,6 +675,13 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
         if unit is None or (first.yearlike and not found and not currency):
             i += 1
             continue
+        per_unit = _PRICE_AFTER.match(text, end) if (currency or unit in _MONEY_UNITS) else None
+        if per_unit or (unit in _MONEY_UNITS and price_end >= 0 and _COMPARED_PRICE.fullmatch(text, price_end, start)):
+            # a price ("$300,000 a kilogram", "2 mil pesos el kilo"), or the price it is compared with
+            # ("(compared to $6,000 in Nigeria)"): no amount of anything
+            price_end = per_unit.end() if per_unit else end
+            i += 1
+            continue
         if low is not None:
             between = lexicon.range_between.search(text, max(0, start - 10), start)
             if between:
@@ -701,6 +709,23 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
     out = _changes(text, code, lexicon, numbers, out)
     log.debug("find_quantities: %d quantities in %d characters (%s)", len(out), len(text), code)
     return out
+
+
+_MONEY_UNITS = frozenset({"usd", "brl", "pesos", "eur", "$"})
+# What follows a money amount that is a price per unit of a good.
+_PRICE_AFTER = re.compile(
+    r"\s*(?:/\s*|(?:a|an|per|each|for\s+(?:a|one|each)|the|por|el|la|cada|por\s+cada|o|a|um|cada)\s+)"
+    r"(?:kilo(?:gram(?:me)?)?s?|kg|grams?|gramos?|gramas?|g|ton(?:ne)?s?|toneladas?|doses?|dosis|pounds?|lbs?|"
+    r"libras?|liters?|litres?|litros?|gallons?|gal[oó]n|unit|unidad|unidade|quilos?|quilogramas?|kilogramos?|"
+    r"hectares?|hect[áa]reas?)(?!\w)",
+    re.IGNORECASE,
+)
+
+_COMPARED_PRICE = re.compile(
+    r"(?:\s+(?:in|en|em|at|on)\s+[^\d,;()]{1,40}?)?[\s,;(]*(?:compared\s+(?:to|with)|versus|vs\.?|against|than|frente\s+a|contra|comparad[oa]s?\s+con|"
+    r"comparad[oa]s?\s+com|que)\s+(?:about\s+|around\s+|unos\s+|cerca\s+de\s+)?",
+    re.IGNORECASE,
+)
 
 
 # "from 231 in 2007 to 2,099 in 2010", "de 37 a 17", "de 5 mil en 2011 para 8 mil": a change
