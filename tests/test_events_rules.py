@@ -836,3 +836,18 @@ def test_a_price_per_unit_is_not_an_amount(text, lang, kept):
     from crimegraph.extract.quantities import find_quantities
 
     assert [q.value for q in find_quantities(text, lang)] == kept
+
+
+@pytest.mark.parametrize("text, lang, phrase, start", [
+    ("Un juez de Mesa sentenció hoy a un hombre por el secuestro de tres migrantes en mayo pasado.", "es",
+     "en mayo pasado", "2013-05-01"),
+    ("A court in Mesa on Monday convicted a man over the kidnapping of two migrants in May.", "en",
+     "in May", "2013-05-01"),
+])
+def test_a_noun_trigger_takes_the_time_after_its_object(text, lang, phrase, start):
+    first = "hoy" if lang == "es" else "on Monday"
+    times = [_time(text, first, "2013-12-10", "2013-12-10", "day"),
+             _time(text, phrase, start, "2013-05-31", "month")]
+    events, _ = run(text, lang, [("Mesa", "place")], times=times)
+    kidnapping = by_type(events, "extortion_kidnapping")[0]
+    assert kidnapping.time.start == dt.date.fromisoformat(start)

@@ -770,7 +770,9 @@ _DATELINE = re.compile(r"^[^\n]{0,80}?\([A-Z][\w.&' -]{1,30}\)\s*\.?\s*[-–—]
 # Words that may stand between a trigger and the time it takes ("arrested on Tuesday",
 # "fue aprehendido el lunes", "seized last week"), or a short place phrase ("detenido en ese país en 2007",
 # "killed in an attack in August"); not a clause ("the lab found in Beni this year").
-_RIGHT_AFTER = re.compile(r"^(?:[\s\w]{0,12}|\s+(?:in|at|near|en|em|no|na|cerca\s+de)\s+[\s\w]{0,16})$")
+_RIGHT_AFTER = re.compile(r"^(?:[\s\w]{0,12}|\s+(?:in|at|near|en|em|no|na|cerca\s+de)\s+[\s\w]{0,16}"
+                          # the object of a noun trigger: "el secuestro de tres migrantes en mayo pasado"
+                          r"|\s+(?:of|de|del|da|do)\s+(?:(?!--)[^,;:()–—.]){1,50}?\s+)$")
 
 
 def _dateline_end(text: str) -> int:
