@@ -563,3 +563,11 @@ def test_an_actor_named_as_speaker_and_elsewhere_keeps_its_role():
     ev.roles = {"victim": ["p1"]}
     out = _annotate(text, "en", [ev], [mora])
     assert out[0].roles == {"victim": ["p1"]}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen killed two farmers near Tepic, said state spokesman Luis Mora.", "state spokesman Luis Mora"),
+    ("Two men were arrested in Cali, said police chief Ana Ruiz on Monday.", "police chief Ana Ruiz"),
+])
+def test_a_title_before_the_name_after_said_is_the_speaker(sentence, expected):
+    assert speaker_of(sentence, "en", 3)[0] == expected

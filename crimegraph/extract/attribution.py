@@ -207,7 +207,12 @@ _CLAUSE_VERB = re.compile(
 )
 _ADVERB = r"(?:(?:ayer|hoy|hoje|ontem|today|yesterday|on \w+day)(?:\s*\(\d+\))?\s+)?"
 _INVERTED = {
-    "en": re.compile(r"^\s+" + _ADVERB + r"(?:the\s+)?[A-Z]"),
+    # "..., said AFP", "..., said state spokesman Luis Mora": a name, or a title before a name
+    "en": re.compile(r"^\s+" + _ADVERB + r"(?:the\s+)?(?:(?:state|federal|local|regional|national|municipal|city|"
+                     r"police|security|defense|interior|justice|public|former|deputy|chief|senior|top|spokes(?:man|woman|"
+                     r"person)|minister|president|governor|mayor|prosecutor|attorney|general|director|commander|head|"
+                     r"secretary|official|officer|agent|analyst|expert|researcher|senator|lawmaker|congressman)\s+){0,4}"
+                     r"[A-Z]"),
     "es": re.compile(r"^\s+" + _ADVERB + r"(?:(?:el|la|los|las|un|una)\s+\w|[A-ZÁÉÍÓÚÑ])"),
     "pt": re.compile(r"^\s+" + _ADVERB + r"(?:(?:o|a|os|as|um|uma)\s+\w|[A-ZÁÉÍÓÚÂÊÔÃÕÇ])"),
 }
