@@ -571,3 +571,12 @@ def test_an_actor_named_as_speaker_and_elsewhere_keeps_its_role():
 ])
 def test_a_title_before_the_name_after_said_is_the_speaker(sentence, expected):
     assert speaker_of(sentence, "en", 3)[0] == expected
+
+
+@pytest.mark.parametrize("lang, sentence, trigger", [
+    ("en", "He acted as a lookout but was not involved in the murder in Tepic.", "murder"),
+    ("es", "El detenido no participó en el asesinato del comerciante en Tepic.", "asesinato"),
+])
+def test_denying_a_persons_part_does_not_negate_the_event(lang, sentence, trigger):
+    out = _annotate(sentence, lang, [_event(sentence, sentence, trigger, "violence")])
+    assert out[0].polarity == "positive"

@@ -778,7 +778,16 @@ def _negated(sentence: str, ev: Event, c: Cues) -> bool:
         return False
     rel = ev.trigger.start - ev.evidence[0].start
     window = sentence[max(0, rel - 30) : rel]
-    return bool(c.negation.search(window))
+    negations = list(c.negation.finditer(window))
+    # "he was not involved in the murder": the negation denies a person's part, not the event
+    return bool(negations) and not _INVOLVEMENT.search(window, negations[-1].end())
+
+
+_INVOLVEMENT = re.compile(
+    r"(?<!\w)(?:involved|responsible|linked|implicated|participat\w*|part\s+of|behind|a\s+party\s+to|"
+    r"involucrad[oa]s?|implicad[oa]s?|responsables?|vinculad[oa]s?|particip\w+|envolvid[oa]s?)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 # Confidence: a logistic model over features of the event. The weights are fitted on the cue events
