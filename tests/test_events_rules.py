@@ -851,3 +851,12 @@ def test_a_noun_trigger_takes_the_time_after_its_object(text, lang, phrase, star
     events, _ = run(text, lang, [("Mesa", "place")], times=times)
     kidnapping = by_type(events, "extortion_kidnapping")[0]
     assert kidnapping.time.start == dt.date.fromisoformat(start)
+
+
+def test_spanish_arrest_or_seizure_achieved_with_lograr_or_permitir():
+    arrest = "En el operativo se logró detener a tres presuntos narcotraficantes en Nogales."
+    assert spanish_triggers(arrest, "Nogales", "arrest") == ["logró detener"]
+    assert spanish_triggers("Los agentes lograron capturar en Nogales al jefe.", "Nogales", "arrest") == ["lograron capturar"]
+    seizure = "La revisión permitió decomisar cocaína en Nogales."
+    events, _ = run(seizure, "es", [("Nogales", "place"), ("cocaína", "commodity")])
+    assert [seizure[e.trigger.start : e.trigger.end] for e in by_type(events, "seizure")] == ["permitió decomisar"]
