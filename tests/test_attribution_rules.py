@@ -580,3 +580,18 @@ def test_a_title_before_the_name_after_said_is_the_speaker(sentence, expected):
 def test_denying_a_persons_part_does_not_negate_the_event(lang, sentence, trigger):
     out = _annotate(sentence, lang, [_event(sentence, sentence, trigger, "violence")])
     assert out[0].polarity == "positive"
+
+
+@pytest.mark.parametrize("sentence, trigger", [
+    ("Between January and May 2016, police seized 34 tons of cocaine in Tumaco.", "seized"),
+    ("In May, police seized 34 tons of cocaine in Tumaco.", "seized"),
+])
+def test_the_month_of_may_is_no_hedge(sentence, trigger):
+    ev = _event(sentence, sentence, trigger, "seizure")
+    assert modality_of(sentence, sentence.index(trigger), ev, cues("en"), False) == "fact"
+
+
+def test_the_modal_may_still_hedges():
+    sentence = "Police may have seized 34 tons of cocaine in Tumaco."
+    ev = _event(sentence, sentence, "seized", "seizure")
+    assert modality_of(sentence, sentence.index("seized"), ev, cues("en"), False) == "hedged"
