@@ -860,3 +860,25 @@ def test_spanish_arrest_or_seizure_achieved_with_lograr_or_permitir():
     seizure = "La revisión permitió decomisar cocaína en Nogales."
     events, _ = run(seizure, "es", [("Nogales", "place"), ("cocaína", "commodity")])
     assert [seizure[e.trigger.start : e.trigger.end] for e in by_type(events, "seizure")] == ["permitió decomisar"]
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Police counted 43 kidnappings in Rosario in 2011, 31 in 2012 and 51 in 2013.", "en", [43, 31, 51]),
+    ("There were 182 murders in June, up from 166 in May.", "en", [182, 166]),
+    ("Se registraron 43 secuestros en 2011, 31 en 2012 y 51 en 2013.", "es", [43, 31, 51]),
+    ("Police seized 4 tons of cocaine in May, and 3 of the crew were arrested.", "en", [4]),
+])
+def test_a_bare_number_in_a_dated_series_shares_the_unit_before_it(text, lang, values):
+    from crimegraph.extract.quantities import find_quantities
+
+    assert [q.value for q in find_quantities(text, lang)] == values
+
+
+def test_a_dated_series_of_figures_gives_one_event_per_period():
+    from crimegraph.extract.quantities import find_quantities
+
+    text = "Police counted 43 kidnappings in Rosario in 2011, 31 in 2012 and 51 in 2013."
+    times = [_time(text, f"in {y}", f"{y}-01-01", f"{y}-12-31", "year") for y in (2011, 2012, 2013)]
+    events, _ = run(text, "en", [("Rosario", "place")], times=times, quantities=find_quantities(text, "en"))
+    found = sorted((e.time.start.year, e.quantity.value) for e in by_type(events, "extortion_kidnapping"))
+    assert found == [(2011, 43), (2012, 31), (2013, 51)]

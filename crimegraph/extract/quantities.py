@@ -672,6 +672,8 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
                 unit = "deaths"
             elif lexicon.verb_people.search(context) and not first.yearlike:
                 unit = "people"
+        if unit is None and not first.yearlike and low is None and out:
+            unit = _elided_unit(text, out[-1], start, end)  # "43 kidnappings in 2011, 31 in 2012"
         if unit is None or (first.yearlike and not found and not currency):
             i += 1
             continue
@@ -709,6 +711,29 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
     out = _changes(text, code, lexicon, numbers, out)
     log.debug("find_quantities: %d quantities in %d characters (%s)", len(out), len(text), code)
     return out
+
+
+# A bare number in a series or comparison takes the unit of the figure before it when it is dated or placed
+# like that one: "43 kidnappings in 2011, 31 in 2012 and 51 in 2013", "182 murders in June, up from 166 in
+# May", "43 secuestros en 2011, 31 en 2012".
+_ELIDED_BEFORE = re.compile(
+    r"(?:,\s*(?:(?:and|y|e|while|mientras\s+que|enquanto)\s+)?|\s+(?:and|y|e)\s+|\s+(?:up|down)\s+from\s+|"
+    r"\s+compared\s+(?:to|with)\s+|\s+frente\s+a\s+|\s+contra\s+|\s+versus\s+|\s+from\s+|\s+de\s+|\s+desde\s+)$",
+    re.IGNORECASE,
+)
+_ELIDED_AFTER = re.compile(r"\s+(?:in|en|em|during|durante|no|na|last|el\s+año|the\s+year)\b", re.IGNORECASE)
+
+
+def _elided_unit(text: str, prev: QuantityExpr, start: int, end: int) -> str | None:
+    """The unit a bare number at ``start:end`` shares with the figure ``prev`` before it, or None."""
+    gap = text[prev.end:start]
+    if len(gap) > 80 or re.search(r"[.;:!?()]", gap) or prev.unit in ("share", "percent", "rate"):
+        return None
+    if not _ELIDED_BEFORE.search(gap) or not _ELIDED_AFTER.match(text, end):
+        return None
+    if not _ELIDED_AFTER.search(text, prev.end, min(len(text), prev.end + 40)):
+        return None  # the first figure is dated or placed the same way ("43 kidnappings in 2011")
+    return prev.unit
 
 
 _MONEY_UNITS = frozenset({"usd", "brl", "pesos", "eur", "$"})
