@@ -214,6 +214,9 @@ class Event:
     # Which detector proposed the event: "cue" (the lexicon) or "classifier" (the learned sentence
     # classifier). Internal: not part of the facts contract, not serialized.
     detector: str = field(default="cue", compare=False, repr=False)
+    # The sentence classifier's probability that the event's sentence states an event of its type
+    # (set on cue events when a classifier ran; an input of their confidence). Internal, not serialized.
+    support: float | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         out = {

@@ -272,6 +272,24 @@ def test_low_confidence_events_are_dropped_by_threshold():
     assert dropped == []
 
 
+def test_the_classifier_confidence_model_reads_its_support_of_a_cue_event():
+    text = "Police arrested two men."
+    sentences = [Sentence(0, len(text), text)]
+    model = {"weights": {"bias": 0.0, "type_logit": 1.0}, "prior": {}}
+
+    def confidence(support: float | None, confidence_model=model) -> float:
+        ev = _event(text, text, "arrested", "arrest")
+        ev.support = support
+        (out,) = annotate_events([ev], text, sentences, "en", MentionIndex([]), min_confidence=0.0,
+                                 confidence_model=confidence_model)
+        return out.confidence
+
+    assert confidence(0.9) == pytest.approx(0.9) and confidence(0.2) == pytest.approx(0.2)
+    # without the classifier's model, or without its support, the cue model of this module applies
+    cue_only = confidence(None, None)
+    assert confidence(0.9, None) == cue_only and confidence(None) == cue_only != pytest.approx(0.9)
+
+
 def test_speaker_of_the_next_paragraph_does_not_speak_for_the_previous_one():
     # one statistical "sentence" spanning a paragraph break: the speaker belongs to the second part
     text = "Four men were arrested in Santiago\n\nInvestigators say the cocaine was smuggled from Bolivia."

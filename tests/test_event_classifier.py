@@ -15,8 +15,8 @@ from crimegraph.errors import ConfigError
 from crimegraph.extract.entities import MentionIndex
 from crimegraph.extract.event_classifier import SentenceClassifier, default_classifier, sentence_features
 from crimegraph.extract.events import detect_events, rule_events, sentence_views
-from crimegraph.extract.train_events import (Row, additions_ece, best_threshold, decision_scores, fit_calibration,
-                                             train, type_thresholds)
+from crimegraph.extract.train_events import (CueExample, Row, additions_ece, best_threshold, decision_scores,
+                                             fit_calibration, fit_cue_confidence, train, type_thresholds)
 from crimegraph.model import EVENT_TYPES
 from test_events_rules import _entities, _sentences
 
@@ -98,12 +98,26 @@ def test_detection_adds_a_classifier_event_with_roles_from_the_sentence():
     assert without == []
 
 
+def test_cue_events_carry_the_classifier_probability_of_their_type():
+    text = "Police arrested two men in Cali."
+    mentions = MentionIndex(_entities(text, [("Cali", "place")]))
+    model = _model({"arrest": {"w:arrested": 4.0}, "seizure": {"w:arrested": 1.0}})
+    (ev,) = detect_events(text, _sentences(text), "en", mentions, [], [], classifier=model)
+    assert ev.detector == "cue" and ev.type == "arrest"
+    assert ev.support == pytest.approx(1 / (1 + math.exp(-1.0)))  # the arrest probability, not the seizure one
+    (alone,) = detect_events(text, _sentences(text), "en", mentions, [], [])
+    assert alone.support is None
+
+
 def test_round_trip_and_bad_files(tmp_path):
     model = _model({"arrest": {"w:arrested": 1.25}}, add=0.4)
+    model.cue_confidence = {"weights": {"bias": -1.0, "type_logit": 0.8}, "prior": {"arrest": 0.2}}
     path = tmp_path / "m.json.gz"
     path.write_bytes(model.to_bytes())
     again = SentenceClassifier.load(path)
     assert again.weights["arrest"] == {"w:arrested": 1.25} and again.add == 0.4
+    assert again.cue_confidence == model.cue_confidence
+    assert SentenceClassifier.load(_saved(tmp_path, _model({}))).cue_confidence == {}
     with pytest.raises(ConfigError, match="not found"):
         SentenceClassifier.load(tmp_path / "missing.json.gz")
     (tmp_path / "bad.json.gz").write_bytes(b"not gzip")
@@ -112,6 +126,41 @@ def test_round_trip_and_bad_files(tmp_path):
     (tmp_path / "old.json.gz").write_bytes(gzip.compress(json.dumps({"format": 0}).encode()))
     with pytest.raises(ConfigError, match="format"):
         SentenceClassifier.load(tmp_path / "old.json.gz")
+
+
+def _saved(tmp_path, model: SentenceClassifier):
+    path = tmp_path / "plain.json.gz"
+    path.write_bytes(model.to_bytes())
+    return path
+
+
+def _examples_and_rows(n: int = 200) -> tuple[list[CueExample], list[Row], list[dict[str, float]]]:
+    """Cue events whose correctness the classifier's probability tells and the features do not."""
+    examples, rows, probs = [], [], []
+    for i in range(n):
+        right = i % 3 != 0
+        doc = f"doc{i % 20}"
+        examples.append(CueExample(doc, doc, "arrest", 100 * i, {"bias": 1.0, "own_place": float(i % 2)}, right))
+        rows.append(Row(doc, [], frozenset({"arrest"}), frozenset({"arrest"}) if right else frozenset(),
+                        (doc, 100 * i, 100 * i + 50)))
+        probs.append({"arrest": (0.7 if right else 0.3) + (i % 5) * 0.02})
+    return examples, rows, probs
+
+
+def test_the_cue_confidence_learns_from_the_out_of_fold_probability():
+    examples, rows, probs = _examples_and_rows()
+    model, report = fit_cue_confidence(examples, rows, probs, folds=5)
+    assert model["weights"]["type_logit"] > 1.0
+    assert report["with_type_logit"]["roc_auc"] > 0.95 > 0.6 > report["cue_features_alone"]["roc_auc"]
+    assert report["with_type_logit"]["log_loss"] < report["cue_features_alone"]["log_loss"]
+    assert report["events"] == 200 and report["right"] == sum(e.right for e in examples)
+
+
+def test_a_cue_event_outside_every_sentence_is_an_error():
+    examples, rows, probs = _examples_and_rows(20)
+    examples[3].start = 10**6
+    with pytest.raises(ValueError, match="doc3.*1000000"):
+        fit_cue_confidence(examples, rows, probs, folds=2)
 
 
 def _rows() -> list[Row]:

@@ -315,6 +315,21 @@ def strict_threshold_table(gold_docs: list[Any], predicted: list[dict[str, Any]]
     return rows
 
 
+def cue_predictions(gold_docs: list[Any], extractor: Any = None) -> list[dict[str, Any]]:
+    """facts@1 dicts of the cue events alone (``event_classifier=None`` unless ``extractor`` is
+    given), none dropped for low confidence: the events a confidence model is fitted on."""
+    import crimegraph.extract.attribution as attribution
+    from crimegraph.extract.pipeline import Extractor
+
+    extractor = extractor or Extractor(stages=list(EVENT_STAGES), event_classifier=None)
+    saved = attribution.MIN_CONFIDENCE
+    attribution.MIN_CONFIDENCE = 0.0
+    try:
+        return predict(gold_docs, extractor)
+    finally:
+        attribution.MIN_CONFIDENCE = saved
+
+
 def calibrate(data_dir: Path, extractor: Any = None) -> dict[str, Any]:
     """Fit the cue events' confidence weights on the development documents (the tuning part plus
     the training annotations, as for the sentence classifier; no events dropped while predicting)
@@ -323,21 +338,14 @@ def calibrate(data_dir: Path, extractor: Any = None) -> dict[str, Any]:
     The fit reads cue events only (``event_classifier=None``): the classifier's additions carry
     their own Platt-scaled confidence, and the classifier is trained on these same documents."""
     import crimegraph.extract.attribution as attribution
-    from crimegraph.extract.pipeline import Extractor
     from crimegraph.extract.train_events import training_documents
 
     sets = load_sets(Path(data_dir))
     development = training_documents(Path(data_dir))
     _, held_out = split_parts(sets)
     held = [sets[n][i] for n, i in held_out]
-    cue_extractor = extractor or Extractor(stages=list(EVENT_STAGES), event_classifier=None)
-    saved = attribution.MIN_CONFIDENCE
-    attribution.MIN_CONFIDENCE = 0.0
-    try:
-        dev_predicted = predict(development, cue_extractor)
-        held_predicted = predict(held, cue_extractor)
-    finally:
-        attribution.MIN_CONFIDENCE = saved
+    dev_predicted = cue_predictions(development, extractor)
+    held_predicted = cue_predictions(held, extractor)
 
     train = label_predictions(development, dev_predicted)
     test = label_predictions(held, held_predicted)

@@ -19,6 +19,7 @@ from typing import Any, Callable, NamedTuple
 import yaml
 
 from crimegraph.extract.entities import MentionIndex
+from crimegraph.extract.event_classifier import logit
 from crimegraph.extract.events import compile_cues, split_paragraphs
 from crimegraph.model import Attribution, Event
 
@@ -632,10 +633,13 @@ def annotate_events(
     mentions: MentionIndex,
     analysis_document: bool = False,
     min_confidence: float | None = None,
+    confidence_model: dict[str, dict[str, float]] | None = None,
 ) -> list[Event]:
     """Fill attribution, modality, polarity, trend and confidence of each event; drop the events
     whose confidence is below ``min_confidence`` (default ``MIN_CONFIDENCE``). Events the sentence
-    classifier proposed keep its probability as their confidence."""
+    classifier proposed keep its probability as their confidence. ``confidence_model`` is the
+    sentence classifier's model for cue events ({"weights", "prior"}, with the feature
+    ``type_logit``); it applies to the cue events that carry the classifier's ``support``."""
     c = cues(lang)
     sentences = split_paragraphs(sentences)
     doc_source = _document_source(text, mentions, c)
@@ -686,7 +690,7 @@ def annotate_events(
         out.append(ev)
         voices.append(_voice_spans(sentence, ev.evidence[0].start, hit if hit and hit[0] == speaker else None, source))
     cue_events = [ev for ev in out if ev.detector == "cue"]
-    for ev, conf in zip(cue_events, _confidences(cue_events, text, mentions)):
+    for ev, conf in zip(cue_events, _confidences(cue_events, text, mentions, confidence_model)):
         ev.confidence = conf
     threshold = MIN_CONFIDENCE if min_confidence is None else min_confidence
     # events of the sentence classifier carry its probability, already past its own threshold
@@ -964,7 +968,8 @@ def confidence_from(features: dict[str, float], etype: str, weights: dict[str, f
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _confidences(events: list[Event], text: str, mentions: MentionIndex) -> list[float]:
+def _confidences(events: list[Event], text: str, mentions: MentionIndex,
+                 model: dict[str, dict[str, float]] | None = None) -> list[float]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for ev in events:
         for role_ids in ev.roles.values():
@@ -976,5 +981,12 @@ def _confidences(events: list[Event], text: str, mentions: MentionIndex) -> list
     for ev in events:
         counts[ev.evidence[0].start] = counts.get(ev.evidence[0].start, 0) + 1
         types[ev.type] = types.get(ev.type, 0) + 1
-    return [confidence_from(event_features(ev, text, spans, counts[ev.evidence[0].start], types[ev.type]), ev.type)
-            for ev in events]
+    out = []
+    for ev in events:
+        feats = event_features(ev, text, spans, counts[ev.evidence[0].start], types[ev.type])
+        if model and ev.support is not None:
+            feats["type_logit"] = logit(ev.support)
+            out.append(confidence_from(feats, ev.type, model["weights"], model["prior"]))
+        else:
+            out.append(confidence_from(feats, ev.type))
+    return out

@@ -153,6 +153,11 @@ class SentenceClassifier:
     add_by_type: dict[str, float] = field(default_factory=dict)
     # Platt scaling (a, b) of an added event's probability into its confidence, fitted out of fold
     calibration: tuple[float, float] = (1.0, 0.0)
+    # The cue events' confidence model when this classifier runs: {"weights": ..., "prior": ...} in the
+    # form of attribution.CONFIDENCE_WEIGHTS / TYPE_PRIOR, with the feature "type_logit" (the logit of
+    # this classifier's probability for the event's type in its sentence), fitted on out-of-fold
+    # probabilities. Empty: the cue events keep attribution's own model.
+    cue_confidence: dict[str, dict[str, float]] = field(default_factory=dict)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -175,12 +180,13 @@ class SentenceClassifier:
         if data.get("format") != FORMAT:
             raise ConfigError(f"{name}: model format {data.get('format')!r}, expected {FORMAT}; retrain it")
         return cls(data["types"], data["weights"], data["intercepts"], data["add"], data.get("meta", {}),
-                   data.get("add_by_type", {}), tuple(data.get("calibration", (1.0, 0.0))))
+                   data.get("add_by_type", {}), tuple(data.get("calibration", (1.0, 0.0))),
+                   data.get("cue_confidence", {}))
 
     def to_bytes(self) -> bytes:
         data = {"format": FORMAT, "types": self.types, "weights": self.weights, "intercepts": self.intercepts,
                 "add": self.add, "add_by_type": self.add_by_type, "calibration": list(self.calibration),
-                "meta": self.meta}
+                "cue_confidence": self.cue_confidence, "meta": self.meta}
         return gzip.compress(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"), mtime=0)
 
     # -- scoring -------------------------------------------------------------------------------
@@ -199,11 +205,17 @@ class SentenceClassifier:
                 z[i] += w
         return {t: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, zi)))) for t, zi in zip(self.types, z)}
 
+    def scores(self, view: SentenceView, lang: str, levels: dict[str, int],
+               times: Iterable[Any] = ()) -> dict[str, float]:
+        """Per type, the probability that the sentence states an event of that type."""
+        return self.probabilities(add_time_features(sentence_features(view, lang, levels), view, times))
+
     def decide(self, text: str, view: SentenceView, lang: str, levels: dict[str, int], found: set[str],
-               times: Iterable[Any] = ()) -> list[tuple[str, float]]:
+               times: Iterable[Any] = (), probs: dict[str, float] | None = None) -> list[tuple[str, float]]:
         """The types no cue found (``found``) that this sentence states with probability ``add`` or
-        more, with their probabilities. Cue events are decided by their own confidence model."""
-        probs = self.probabilities(add_time_features(sentence_features(view, lang, levels), view, times))
+        more, with their probabilities (``probs``: the sentence's ``scores``, if already computed).
+        Cue events are decided by their own confidence model."""
+        probs = self.scores(view, lang, levels, times) if probs is None else probs
         return [(t, probs[t]) for t in self.types if t not in found and probs[t] >= self.threshold(t)]
 
     def confidence(self, prob: float) -> float:

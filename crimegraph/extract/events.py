@@ -539,18 +539,23 @@ def detect_events(
     Without ``classifier`` every event the cue lexicon finds is returned. With a
     ``crimegraph.extract.event_classifier.SentenceClassifier``, types it finds where no cue fired
     get an event too (``detector="classifier"``), triggered at the sentence's most telling word,
-    with the classifier's calibrated probability as its confidence.
+    with the classifier's calibrated probability as its confidence; cue events get the classifier's
+    probability for their type as ``support`` (an input of their confidence, attribution.py).
     """
     events: list[Event] = []
     for view in sentence_views(text, sentences, mentions, times, quantities):
         if view.headline:
             continue  # a headline restates the body (docs/annotation.md, section 4)
         found, levels = rule_events(text, view, lang, times)
-        for ev in found.values():
-            events.extend(split_by_measure(text, view, ev, lang, times))
         if classifier is None:
+            for ev in found.values():
+                events.extend(split_by_measure(text, view, ev, lang, times))
             continue
-        for etype, prob in classifier.decide(text, view, lang, levels, set(found), times):
+        probs = classifier.scores(view, lang, levels, times)
+        for ev in found.values():
+            ev.support = probs.get(ev.type)  # an input of the cue event's confidence
+            events.extend(split_by_measure(text, view, ev, lang, times))
+        for etype, prob in classifier.decide(text, view, lang, levels, set(found), times, probs=probs):
             trig = classifier.trigger(view.sent, etype, view)
             if trig is None:
                 continue

@@ -76,7 +76,8 @@ def _events(ex: Extractor, a: Analysis) -> None:
     classifier = ex.event_classifier
     events = detect_events(text, sentences, a.lang, mentions, a.times, a.quantities, classifier=classifier)
     opinion = bool(a.document.title and _OPINION.match(a.document.title))
-    events = annotate_events(events, text, sentences, a.lang, mentions, analysis_document=opinion)
+    events = annotate_events(events, text, sentences, a.lang, mentions, analysis_document=opinion,
+                             confidence_model=classifier.cue_confidence if classifier is not None else None)
     for i, ev in enumerate(events, 1):
         ev.id = f"v{i}"
     a.events = events

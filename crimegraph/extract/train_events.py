@@ -51,6 +51,19 @@ class Row:
     features: list[str]
     found: frozenset[str]  # types the cue lexicon built an event for
     labels: frozenset[str]  # gold types whose trigger is in the sentence
+    span: tuple[str, int, int] = ("", 0, 0)  # document id, sentence start and end
+
+
+@dataclass
+class CueExample:
+    """A cue event of a training document, for fitting the cue events' confidence."""
+
+    group: str  # the document, for grouped cross-validation
+    document_id: str
+    type: str
+    start: int  # where its sentence starts
+    features: dict[str, float]  # attribution.event_features
+    right: bool  # the scorer's loose rule pairs it with a gold event
 
 
 def training_documents(data_dir: Path) -> list[Any]:
@@ -94,8 +107,68 @@ def sentence_rows(gold_docs: list[Any], extractor: Any = None) -> list[Row]:
             feats = add_time_features(sentence_features(view, a.lang, levels), view, a.times)
             labels = frozenset(ev.type for ev in gold.events
                                if ev.trigger and view.sent.start <= ev.trigger[0] < view.sent.end)
-            rows.append(Row(gold.item, feats, frozenset(found), labels))
+            rows.append(Row(gold.item, feats, frozenset(found), labels, (a.document.id, view.sent.start, view.sent.end)))
     return rows
+
+
+def cue_examples(gold_docs: list[Any]) -> list[CueExample]:
+    """Every cue event of the gold documents (classifier off, none dropped), labelled by the scorer."""
+    from crimegraph.evaluate.run import cue_predictions, label_predictions
+
+    predicted = cue_predictions(gold_docs)
+    out = []
+    for gold, facts in zip(gold_docs, predicted):
+        for ev, feats, right in label_predictions([gold], [facts]):
+            out.append(CueExample(gold.item, gold.document.id, ev["type"], ev["evidence"][0]["start"], feats, right))
+    return out
+
+
+def _with_support(examples: list[CueExample], rows: list[Row], probs: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Each example's features plus ``type_logit``: the logit of its sentence's probability for its type."""
+    by_doc: dict[str, list[tuple[int, int, dict[str, float]]]] = {}
+    for r, p in zip(rows, probs):
+        by_doc.setdefault(r.span[0], []).append((r.span[1], r.span[2], p))
+    out = []
+    for ex in examples:
+        prob = next((p.get(ex.type, 0.0) for a, b, p in by_doc.get(ex.document_id, ()) if a <= ex.start < b), None)
+        if prob is None:
+            raise ValueError(f"{ex.group}: no sentence starts at or holds offset {ex.start}")
+        out.append({**ex.features, "type_logit": logit(prob)})
+    return out
+
+
+def _grouped_fit_quality(features: list[dict[str, float]], examples: list[CueExample], folds: int) -> dict[str, float]:
+    """Log loss and ROC AUC of the confidence model, out of fold (folds grouped by document)."""
+    from sklearn.metrics import log_loss, roc_auc_score
+    from sklearn.model_selection import GroupKFold
+
+    from crimegraph.evaluate.run import fit_confidence
+    from crimegraph.extract.attribution import confidence_from
+
+    pred = [0.0] * len(examples)
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(examples, groups=[e.group for e in examples]):
+        weights, prior = fit_confidence([features[i] for i in train_idx], [examples[i].type for i in train_idx],
+                                        [examples[i].right for i in train_idx])
+        for i in test_idx:
+            pred[i] = confidence_from(features[i], examples[i].type, weights, prior)
+    labels = [int(e.right) for e in examples]
+    return {"log_loss": round(float(log_loss(labels, pred)), 4), "roc_auc": round(float(roc_auc_score(labels, pred)), 4)}
+
+
+def fit_cue_confidence(examples: list[CueExample], rows: list[Row], probs: list[dict[str, float]],
+                       folds: int = 5) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+    """The cue events' confidence model for use with the classifier: attribution's features plus
+    ``type_logit`` from the classifier's out-of-fold ``probs``, so that the fit never sees a
+    probability from a model trained on the event's own document. Returns ({"weights", "prior"},
+    a report comparing it with the features alone, out of fold)."""
+    from crimegraph.evaluate.run import fit_confidence
+
+    stacked = _with_support(examples, rows, probs)
+    weights, prior = fit_confidence(stacked, [e.type for e in examples], [e.right for e in examples])
+    report = {"events": len(examples), "right": sum(e.right for e in examples),
+              "cue_features_alone": _grouped_fit_quality([e.features for e in examples], examples, folds),
+              "with_type_logit": _grouped_fit_quality(stacked, examples, folds)}
+    return {"weights": weights, "prior": prior}, report
 
 
 def _matrix(rows: list[Row], vocab: dict[str, int]) -> Any:
@@ -233,8 +306,10 @@ def _scores_by_type(rows: list[Row], probs: list[dict[str, float]], add: float,
     return decision_scores(rows, shifted, add)
 
 
-def train(rows: list[Row], folds: int = 5, c_grid: tuple[float, ...] = C_GRID,
-          per_type: bool = True) -> tuple[SentenceClassifier, dict[str, Any]]:
+def train(rows: list[Row], folds: int = 5, c_grid: tuple[float, ...] = C_GRID, per_type: bool = True,
+          examples: list[CueExample] | None = None) -> tuple[SentenceClassifier, dict[str, Any]]:
+    """Choose, fit and report the sentence classifier; with ``examples`` (``cue_examples``) also fit
+    the cue events' confidence model that goes with it (``fit_cue_confidence``)."""
     types = sorted(EVENT_TYPES)
     cue_only = decision_scores(rows, [{} for _ in rows], 1.0)
     report: dict[str, Any] = {"sentences": len(rows), "documents": len({r.group for r in rows}),
@@ -279,7 +354,11 @@ def train(rows: list[Row], folds: int = 5, c_grid: tuple[float, ...] = C_GRID,
         intercepts[etype] = round(float(model.intercept_[0]), 4)
     meta = {"trained_on": report["documents"], "sentences": len(rows), "C": C,
             "cross_validated": scores, "cue_rules_alone": cue_only}
-    return SentenceClassifier(types, weights, intercepts, add, meta, by_type, calibration), report
+    cue_confidence: dict[str, dict[str, float]] = {}
+    if examples:
+        cue_confidence, report["cue_confidence"] = fit_cue_confidence(examples, rows, probs, folds)
+        meta["cue_confidence"] = report["cue_confidence"]
+    return SentenceClassifier(types, weights, intercepts, add, meta, by_type, calibration, cue_confidence), report
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -295,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     docs = training_documents(args.data)
     rows = sentence_rows(docs)
-    model, report = train(rows, folds=args.folds)
+    model, report = train(rows, folds=args.folds, examples=cue_examples(docs))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(model.to_bytes())
     report["seconds"] = round(time.time() - t0, 1)
