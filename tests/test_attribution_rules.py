@@ -7,6 +7,7 @@ import re
 import pytest
 
 from crimegraph.extract.attribution import (
+    MIN_CONFIDENCE,
     annotate_events,
     confidence_from,
     cues,
@@ -288,6 +289,20 @@ def test_the_classifier_confidence_model_reads_its_support_of_a_cue_event():
     # without the classifier's model, or without its support, the cue model of this module applies
     cue_only = confidence(None, None)
     assert confidence(0.9, None) == cue_only and confidence(None) == cue_only != pytest.approx(0.9)
+
+
+def test_the_classifier_confidence_model_brings_its_own_floor():
+    text = "Police arrested two men."
+    sentences = [Sentence(0, len(text), text)]
+    model = {"weights": {"bias": 0.0, "type_logit": 1.0}, "prior": {}, "min_confidence": 0.3}
+
+    def kept(support: float | None) -> bool:
+        ev = _event(text, text, "arrested", "arrest")
+        ev.support = support
+        return bool(annotate_events([ev], text, sentences, "en", MentionIndex([]), confidence_model=model))
+
+    assert kept(0.35) and not kept(0.25)  # 0.35 is under MIN_CONFIDENCE but over the model's own floor
+    assert MIN_CONFIDENCE > 0.35
 
 
 def test_speaker_of_the_next_paragraph_does_not_speak_for_the_previous_one():

@@ -15,8 +15,9 @@ from crimegraph.errors import ConfigError
 from crimegraph.extract.entities import MentionIndex
 from crimegraph.extract.event_classifier import SentenceClassifier, default_classifier, sentence_features
 from crimegraph.extract.events import detect_events, rule_events, sentence_views
-from crimegraph.extract.train_events import (CueExample, Row, additions_ece, best_threshold, decision_scores,
-                                             fit_calibration, fit_cue_confidence, train, type_thresholds)
+from crimegraph.extract.train_events import (CONFIDENCE_FLOORS, CueExample, Row, additions_ece, best_threshold,
+                                             decision_scores, fit_calibration, fit_cue_confidence, stacked_floor, train,
+                                             type_thresholds)
 from crimegraph.model import EVENT_TYPES
 from test_events_rules import _entities, _sentences
 
@@ -154,6 +155,14 @@ def test_the_cue_confidence_learns_from_the_out_of_fold_probability():
     assert report["with_type_logit"]["roc_auc"] > 0.95 > 0.6 > report["cue_features_alone"]["roc_auc"]
     assert report["with_type_logit"]["log_loss"] < report["cue_features_alone"]["log_loss"]
     assert report["events"] == 200 and report["right"] == sum(e.right for e in examples)
+
+
+def test_the_stacked_floor_is_the_lowest_at_least_as_precise_as_the_cue_model():
+    alone = {"0.45": {"precision": 0.64}}
+    both = {str(f): {"precision": p} for f, p in zip(CONFIDENCE_FLOORS, (0.6, 0.63, 0.65, 0.67, 0.69, 0.71, 0.73))}
+    assert stacked_floor(alone, both, 0.45) == 0.4
+    worse = {str(f): {"precision": 0.5} for f in CONFIDENCE_FLOORS}
+    assert stacked_floor(alone, worse, 0.45) == 0.45  # never less precise: keep the cue model's floor
 
 
 def test_a_cue_event_outside_every_sentence_is_an_error():

@@ -633,13 +633,14 @@ def annotate_events(
     mentions: MentionIndex,
     analysis_document: bool = False,
     min_confidence: float | None = None,
-    confidence_model: dict[str, dict[str, float]] | None = None,
+    confidence_model: dict[str, Any] | None = None,
 ) -> list[Event]:
     """Fill attribution, modality, polarity, trend and confidence of each event; drop the events
     whose confidence is below ``min_confidence`` (default ``MIN_CONFIDENCE``). Events the sentence
     classifier proposed keep its probability as their confidence. ``confidence_model`` is the
-    sentence classifier's model for cue events ({"weights", "prior"}, with the feature
-    ``type_logit``); it applies to the cue events that carry the classifier's ``support``."""
+    sentence classifier's model for cue events ({"weights", "prior", "min_confidence"}, with the
+    feature ``type_logit``); it applies to the cue events that carry the classifier's ``support``,
+    and its ``min_confidence`` replaces ``MIN_CONFIDENCE`` for them."""
     c = cues(lang)
     sentences = split_paragraphs(sentences)
     doc_source = _document_source(text, mentions, c)
@@ -692,10 +693,17 @@ def annotate_events(
     cue_events = [ev for ev in out if ev.detector == "cue"]
     for ev, conf in zip(cue_events, _confidences(cue_events, text, mentions, confidence_model)):
         ev.confidence = conf
-    threshold = MIN_CONFIDENCE if min_confidence is None else min_confidence
+
+    def floor(ev: Event) -> float:
+        if min_confidence is not None:
+            return min_confidence
+        if confidence_model and ev.support is not None:  # the confidence came from the classifier's model
+            return confidence_model.get("min_confidence", MIN_CONFIDENCE)
+        return MIN_CONFIDENCE
+
     # events of the sentence classifier carry its probability, already past its own threshold
     return [_without_voices(ev, spans, mentions) for ev, spans in zip(out, voices)
-            if ev.detector != "cue" or ev.confidence >= threshold]
+            if ev.detector != "cue" or ev.confidence >= floor(ev)]
 
 
 def _voice_spans(sentence: str, start: int, hit: tuple[str, int] | None, source: str | None) -> list[tuple[int, int]]:
@@ -969,7 +977,7 @@ def confidence_from(features: dict[str, float], etype: str, weights: dict[str, f
 
 
 def _confidences(events: list[Event], text: str, mentions: MentionIndex,
-                 model: dict[str, dict[str, float]] | None = None) -> list[float]:
+                 model: dict[str, Any] | None = None) -> list[float]:
     spans: dict[str, list[tuple[int, int]]] = {}
     for ev in events:
         for role_ids in ev.roles.values():

@@ -153,11 +153,11 @@ class SentenceClassifier:
     add_by_type: dict[str, float] = field(default_factory=dict)
     # Platt scaling (a, b) of an added event's probability into its confidence, fitted out of fold
     calibration: tuple[float, float] = (1.0, 0.0)
-    # The cue events' confidence model when this classifier runs: {"weights": ..., "prior": ...} in the
-    # form of attribution.CONFIDENCE_WEIGHTS / TYPE_PRIOR, with the feature "type_logit" (the logit of
-    # this classifier's probability for the event's type in its sentence), fitted on out-of-fold
-    # probabilities. Empty: the cue events keep attribution's own model.
-    cue_confidence: dict[str, dict[str, float]] = field(default_factory=dict)
+    # The cue events' confidence model when this classifier runs: {"weights", "prior"} in the form of
+    # attribution.CONFIDENCE_WEIGHTS / TYPE_PRIOR, with the feature "type_logit" (the logit of this
+    # classifier's probability for the event's type in its sentence), fitted on out-of-fold
+    # probabilities, and its own "min_confidence". Empty: the cue events keep attribution's own model.
+    cue_confidence: dict[str, Any] = field(default_factory=dict)
 
     # -- loading -------------------------------------------------------------------------------
 

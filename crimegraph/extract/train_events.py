@@ -137,8 +137,12 @@ def _with_support(examples: list[CueExample], rows: list[Row], probs: list[dict[
     return out
 
 
-def _grouped_fit_quality(features: list[dict[str, float]], examples: list[CueExample], folds: int) -> dict[str, float]:
-    """Log loss and ROC AUC of the confidence model, out of fold (folds grouped by document)."""
+CONFIDENCE_FLOORS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+
+
+def _grouped_fit_quality(features: list[dict[str, float]], examples: list[CueExample], folds: int) -> dict[str, Any]:
+    """Log loss and ROC AUC of the confidence model, out of fold (folds grouped by document), and the
+    events kept at each confidence floor: how many, and the share of them that are right."""
     from sklearn.metrics import log_loss, roc_auc_score
     from sklearn.model_selection import GroupKFold
 
@@ -152,23 +156,47 @@ def _grouped_fit_quality(features: list[dict[str, float]], examples: list[CueExa
         for i in test_idx:
             pred[i] = confidence_from(features[i], examples[i].type, weights, prior)
     labels = [int(e.right) for e in examples]
-    return {"log_loss": round(float(log_loss(labels, pred)), 4), "roc_auc": round(float(roc_auc_score(labels, pred)), 4)}
+    kept = {}
+    for floor in CONFIDENCE_FLOORS:
+        above = [y for p, y in zip(pred, labels) if p >= floor]
+        kept[str(floor)] = {"events": len(above), "right": sum(above),
+                            "precision": round(sum(above) / len(above), 4) if above else None}
+    return {"log_loss": round(float(log_loss(labels, pred)), 4), "roc_auc": round(float(roc_auc_score(labels, pred)), 4),
+            "kept_at": kept}
 
 
 def fit_cue_confidence(examples: list[CueExample], rows: list[Row], probs: list[dict[str, float]],
-                       folds: int = 5) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
+                       folds: int = 5) -> tuple[dict[str, Any], dict[str, Any]]:
     """The cue events' confidence model for use with the classifier: attribution's features plus
     ``type_logit`` from the classifier's out-of-fold ``probs``, so that the fit never sees a
     probability from a model trained on the event's own document. Returns ({"weights", "prior"},
     a report comparing it with the features alone, out of fold)."""
     from crimegraph.evaluate.run import fit_confidence
 
+    from crimegraph.extract.attribution import MIN_CONFIDENCE
+
     stacked = _with_support(examples, rows, probs)
     weights, prior = fit_confidence(stacked, [e.type for e in examples], [e.right for e in examples])
+    alone = _grouped_fit_quality([e.features for e in examples], examples, folds)
+    both = _grouped_fit_quality(stacked, examples, folds)
+    floor = stacked_floor(alone["kept_at"], both["kept_at"], MIN_CONFIDENCE)
     report = {"events": len(examples), "right": sum(e.right for e in examples),
-              "cue_features_alone": _grouped_fit_quality([e.features for e in examples], examples, folds),
-              "with_type_logit": _grouped_fit_quality(stacked, examples, folds)}
-    return {"weights": weights, "prior": prior}, report
+              "cue_features_alone": alone, "with_type_logit": both, "min_confidence": floor}
+    return {"weights": weights, "prior": prior, "min_confidence": floor}, report
+
+
+def stacked_floor(alone: dict[str, dict[str, Any]], both: dict[str, dict[str, Any]], cue_floor: float) -> float:
+    """The confidence floor of the stacked model: the lowest floor whose events are, out of fold, at
+    least as precise as the cue-only model's at its own floor ``cue_floor`` (precision first, then
+    recall); ``cue_floor`` when there is none."""
+    target = alone.get(str(cue_floor), {}).get("precision")
+    if target is None:
+        return cue_floor
+    for floor in CONFIDENCE_FLOORS:
+        precision = both[str(floor)]["precision"]
+        if precision is not None and precision >= target:
+            return floor
+    return cue_floor
 
 
 def _matrix(rows: list[Row], vocab: dict[str, int]) -> Any:
@@ -354,7 +382,7 @@ def train(rows: list[Row], folds: int = 5, c_grid: tuple[float, ...] = C_GRID, p
         intercepts[etype] = round(float(model.intercept_[0]), 4)
     meta = {"trained_on": report["documents"], "sentences": len(rows), "C": C,
             "cross_validated": scores, "cue_rules_alone": cue_only}
-    cue_confidence: dict[str, dict[str, float]] = {}
+    cue_confidence: dict[str, Any] = {}
     if examples:
         cue_confidence, report["cue_confidence"] = fit_cue_confidence(examples, rows, probs, folds)
         meta["cue_confidence"] = report["cue_confidence"]
