@@ -547,14 +547,12 @@ def detect_events(
         if view.headline:
             continue  # a headline restates the body (docs/annotation.md, section 4)
         found, levels = rule_events(text, view, lang, times)
-        if classifier is None:
-            for ev in found.values():
-                events.extend(split_by_measure(text, view, ev, lang, times))
-            continue
-        probs = classifier.scores(view, lang, levels, times)
+        probs = classifier.scores(view, lang, levels, times) if classifier is not None else {}
         for ev in found.values():
-            ev.support = probs.get(ev.type)  # an input of the cue event's confidence
+            ev.support = probs.get(ev.type)  # an input of the cue event's confidence (None without a classifier)
             events.extend(split_by_measure(text, view, ev, lang, times))
+        if classifier is None:
+            continue
         for etype, prob in classifier.decide(text, view, lang, levels, set(found), times, probs=probs):
             trig = classifier.trigger(view.sent, etype, view)
             if trig is None:
