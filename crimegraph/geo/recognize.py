@@ -302,7 +302,12 @@ class _Recognizer:
         return bool(self.gaz.lookup(name))
 
     def is_demonym(self, word: str) -> bool:
-        return self.gaz.demonym_country(word) is not None
+        """A nationality word ("Bolivian", "brasileños"). Spanish and Portuguese write a woman of some
+        nationalities as the country's name in lower case ("argentina", "china", "india"); the
+        capitalised word that exactly names a country is the country."""
+        if self.gaz.demonym_country(word) is None:
+            return False
+        return not (word[:1].isupper() and any(c.feature == "PCLI" and c.match == 0 for c in self.gaz.lookup(word)))
 
     # ---------------------------------------------------------------------------------
     def regions(self) -> list[Toponym]:
