@@ -134,7 +134,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("decade", r"the\s+(?:(?P<part>early|mid-?|late)\s*)?'?(?P<dec2>\d0)'?s(?!\w)"),
         ("decade", r"the\s+(?:(?P<part>early|mid-?|late)\s*)?(?P<decw>@DECW@)"),
         ("part_y", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?:(?P<y>@Y@)|(?P<ayref>@AYREF@)|(?P<yref>@YREF@))"),
-        ("part_m", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?P<mon>@MON@)(?:,?\s+(?P<y>@Y@))?"),
+        ("part_m", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?:(?P<pre>last|this\s+past)\s+)?(?P<mon>@MON@)(?:,?\s+(?P<y>@Y@))?"),
         ("part_m", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?P<mref>@MREF@)"),
         ("rel", r"(?P<rel>@REL@)"),
         ("ago", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+ago"),
@@ -154,7 +154,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)'?(?P<dec2>\d0)(?!\d)"),
         ("decade", r"(?:(?P<part>@PART@)\s+de\s+)?(?:(?:los\s+)?años\s+|(?:la\s+)?década\s+de(?:\s+los)?\s+(?:años\s+)?)(?P<decw>@DECW@)"),
         ("part_y", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<ayref>@AYREF@)|(?P<yref>@YREF@))"),
-        ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?P<y>@Y@))?"),
+        ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?:de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?P<y>@Y@)|\s+(?P<post>pasado))?|del\s+(?P<pre>pasado)\s+(?P<mon2>@MON@))"),
         ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?P<mref>@MREF@)"),
         ("rel", r"(?P<rel>@REL@)"),
         ("ago", r"hace\s+(?:ya\s+)?(?:(?:unos|unas|cerca\s+de|casi|más\s+de|apenas)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
@@ -270,7 +270,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
 
 _COMPOSITES: dict[str, list[tuple[str, str]]] = {
     "en": [
-        ("since", r"(?:(?:ever\s+)?since(?:\s+(?:at\s+least|as\s+(?:far\s+back|early)\s+as))?|starting(?:\s+(?:in|from|on))?|beginning\s+in)\s+(?P<inner>@ATOMS@)"),
+        ("since", r"(?:(?:ever\s+)?since(?:\s+(?:at\s+least|as\s+(?:far\s+back|early)\s+as))?|starting(?:\s+back)?(?:\s+(?:in|from|on))?|beginning(?:\s+back)?\s+in)\s+(?P<inner>@ATOMS@)"),
         ("since", r"from\s+(?P<inner>@ATOMS@)\s+(?:to\s+date|until\s+(?:now|today)|to\s+the\s+present)"),
         # "has jumped since Calderon took office in 2006": a clause dated by its own time (not at the start
         # of a sentence, where "since" is mostly causal; not "since the August 2010 arrest")
@@ -278,6 +278,9 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("upto", r"(?P<prep>as\s+of|by)\s+(?P<inner>@ATOMS@)"),
         ("between", r"(?:between|from)\s+(?P<a>@ATOMS@)\s+(?:and|to|through|until|till)\s+(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:in|during|from)\s+)?(?:the\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        # days of one month: "from 1 to 31 July 2013", "between June 3 and 9"
+        ("drange", r"(?:from|between)\s+(?:the\s+)?(?P<d1>@D@)@ORD@\s+(?:to|and|through|until)\s+(?:the\s+)?(?P<d2>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@)(?:,?\s+(?P<y>@Y@))?"),
+        ("drange", r"(?:from|between)\s+(?P<mon>@MON@)\s+(?P<d1>@D@)@ORD@\s+(?:to|and|through|until)\s+(?P<d2>@D@)@ORD@(?:,?\s+(?P<y>@Y@))?"),
         ("andlist", r"(?:in|during|throughout)\s+(?P<a>@ATOMS@)\s+(?:and|&)\s+(?P<b>@ATOMS@)"),
     ],
     "es": [
@@ -288,6 +291,8 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("upto", r"(?P<prep>hasta|al)\s+(?:el\s+)?(?:d[ií]a\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        # "del 1 al 31 de julio de 2013", "entre el 3 y el 9 de junio del presente año"
+        ("drange", r"(?:del|de|desde\s+el|entre\s+el)\s+(?P<d1>@D@)@ORD@\s+(?:al|a|hasta\s+el|y\s+el)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
         ("andlist", r"(?:en|durante)\s+(?:(?:los\s+años|los\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+(?:y|e)\s+(?P<b>@ATOMS@)"),
     ],
     "pt": [
@@ -298,6 +303,7 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("upto", r"(?P<prep>até)\s+(?:o\s+)?(?:dia\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        ("drange", r"(?:de|entre|desde\s+o\s+dia)\s+(?P<d1>@D@)@ORD@\s+(?:a|até|ao|e)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
         ("andlist", r"(?:em|durante)\s+(?:(?:os\s+anos|os\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+e\s+(?P<b>@ATOMS@)"),
     ],
 }
@@ -728,14 +734,18 @@ def _resolve(
                 return None
             y, m = cal.add_months(published.year, published.month, lex.MONTH_REFS[lang][_norm(g["mref"])])
         else:
-            m = _month_number(g["mon"], lang)
-            y = int(g["y"]) if g.get("y") else _month_year(m, "", published, default_year)
+            m = _month_number(g.get("mon") or g["mon2"], lang)
+            # "the start of last December", "a principios de diciembre pasado": the one before publication
+            last = " ".join(filter(None, (g.get("pre"), g.get("post"))))
+            y = int(g["y"]) if g.get("y") else _month_year(m, last, published, default_year)
             if y is None:
                 return None
         # "early January", "mid-February", "late June": the whole month, as the gold set is
         # annotated (docs/annotation.md); a third of a month is finer than news dates it.
         period = cal.month(y, m)
         return (period, "month") if period else None
+    if kind == "drange":
+        return _resolve_day_range(g, text, lang, published)
     if kind == "deadline":
         return _resolve_deadline(g, published)
     if kind == "holiday" and published is not None:
@@ -924,6 +934,19 @@ def _resolve_upto(g: dict[str, str | None], lang: str, published: dt.date | None
         else granularity
 
 
+def _resolve_day_range(g: dict[str, str | None], text: str, lang: str, published: dt.date | None) -> Resolved | None:
+    """"del 1 al 31 de julio de 2013", "from June 3 to 9": those days of one month (the whole month is
+    granularity month)."""
+    m = _month_number(g["mon"], lang)
+    y = _stated_year(g, lang, published) if g.get("y") or g.get("yref") else _month_year(m, text, published, None)
+    first = cal.day(y, m, int(g["d1"])) if y is not None else None
+    last = cal.day(y, m, int(g["d2"])) if y is not None else None
+    whole = cal.month(y, m) if y is not None else None
+    if not first or not last or first[0] > last[0]:
+        return None
+    return (first[0], last[0]), "month" if (first[0], last[0]) == whole else "range"
+
+
 def _resolve_decade(g: dict[str, str | None], lang: str) -> Resolved | None:
     if g.get("dec4"):
         base = int(g["dec4"])
@@ -945,9 +968,6 @@ def _back(published: dt.date, unit: str, n: int) -> dt.date:
         return published - dt.timedelta(days=n)
     if unit == "week":
         return published - dt.timedelta(weeks=n)
-    if unit in ("year", "decade"):
-        # "over the past five years" written in mid-2012: from January 1, 2007 (annotations)
-        return dt.date(published.year - n * (10 if unit == "decade" else 1), 1, 1)
     months = {"month": n, "year": 12 * n, "decade": 120 * n}[unit]
     y, m = cal.add_months(published.year, published.month, -months)
     last_day = cal.month(y, m)[1].day
