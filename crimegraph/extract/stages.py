@@ -34,8 +34,11 @@ def _actors(ex: Extractor, a: Analysis) -> None:
 
 @stage("places", requires=["doc", "actors"], assigns=["toponyms", "places"])
 def _places(ex: Extractor, a: Analysis) -> None:
-    claimed = [(m.start, m.end) for m in a.actors]
-    a.toponyms = ex.geocoder.recognize(a.doc, a.lang, exclude=claimed)
+    from crimegraph.extract.actors import yields_to_place
+
+    hard = [(m.start, m.end) for m in a.actors if not yields_to_place(m)]
+    soft = [(m.start, m.end) for m in a.actors if yields_to_place(m)]
+    a.toponyms = ex.geocoder.recognize(a.doc, a.lang, exclude=hard, soft=soft)
     a.places = ex.geocoder.resolve(a.document.text, a.toponyms, a.lang)
 
 
@@ -56,7 +59,12 @@ def _quantities(ex: Extractor, a: Analysis) -> None:
 
 @stage("entities", requires=["actors", "places"], assigns=["entities"])
 def _entities(ex: Extractor, a: Analysis) -> None:
-    a.entities = assemble_entities(a.document.text, a.actors, a.toponyms, a.places)
+    from crimegraph.extract.actors import yields_to_place
+
+    # a name the text frames as a place ("the city of Rosario") is the place, not the NER's guess
+    spans = [(t.start, t.end) for t in a.toponyms]
+    actors = [m for m in a.actors if not (yields_to_place(m) and any(m.start < e and s < m.end for s, e in spans))]
+    a.entities = assemble_entities(a.document.text, actors, a.toponyms, a.places)
     kb = ex.kb
     for ent in a.entities:
         if ent.type != "place" and ent.kb_id:

@@ -33,9 +33,11 @@ class Geocoder:
     def resolver_info(self) -> str:
         return getattr(self.resolver, "info", "hand-set weights")
 
-    def recognize(self, doc: "Doc", lang: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Toponym]:
-        """Candidate toponym spans of ``doc``; never inside an ``exclude`` span."""
-        return recognize(self.gazetteer, doc, lang if lang in LANGS else "en", exclude)
+    def recognize(self, doc: "Doc", lang: str, exclude: Iterable[tuple[int, int]] = (),
+                  soft: Iterable[tuple[int, int]] = ()) -> list[Toponym]:
+        """Candidate toponym spans of ``doc``; never inside an ``exclude`` span, and inside a ``soft``
+        span only where the text frames the name as a place."""
+        return recognize(self.gazetteer, doc, lang if lang in LANGS else "en", exclude, soft)
 
     def resolve(self, text: str, toponyms: list[Toponym], lang: str | None = None) -> list[Place | None]:
         """One Place (or None) per toponym, using all toponyms of the document as context."""

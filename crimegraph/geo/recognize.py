@@ -63,6 +63,19 @@ _INSTITUTION = {
 }
 _OF_INSTITUTION = {"university", "college", "port", "city", "state", "county", "province", "department", "government", "republic", "governor", "mayor"}
 _PLACE_TYPES = {"department", "province", "state", "county", "parish", "region", "district", "municipality", "departamento", "provincia", "estado", "município", "municipio"}
+# lower-case nouns that frame the next name as a place: "the city of Rosario", "el municipio de
+# Tlalmanalco", "la colonia Europa", "the districts of Pichari and Llochegua"
+_FRAME_OF = {
+    "city", "cities", "town", "towns", "village", "villages", "port", "ports", "municipality", "municipalities",
+    "district", "districts", "department", "province", "state", "region", "neighbourhood", "neighborhood",
+    "community", "island", "hamlet", "township", "ciudad", "ciudades", "municipio", "municipios", "puerto",
+    "puertos", "localidad", "poblado", "comunidad", "barrio", "colonia", "departamento", "provincia", "estado",
+    "region", "distrito", "pueblo", "ejido", "corregimiento", "vereda", "canton", "parroquia", "cidade",
+    "cidades", "porto", "bairro", "comunidade", "regiao", "favela",
+}
+_FRAME_BARE = {"colonia", "barrio", "bairro", "ejido", "poblado", "municipio", "localidad", "comunidad", "favela", "vereda", "corregimiento"}
+# lower-case nouns after a name that frame it as a place: "the Chapare region", "Puerto Santander municipality"
+_FRAME_AFTER = {"region", "municipality", "province", "department", "district", "valley", "state", "port", "city"}
 # first words of organization names the Spanish NER calls places ("Policía de Barranquilla")
 _BODY_HEADS = {
     "policia", "secretaria", "ministerio", "comite", "corte", "poder", "administracion", "universidad", "observatorio",
@@ -157,6 +170,17 @@ class _Recognizer:
                     out.add(t.text)
                 k += 1
         return out
+
+    def place_frame(self, i: int, j: int) -> bool:
+        """Tokens i..j-1 stand where a place name stands: after "the city of", "el municipio de",
+        "la colonia", or before "region", "municipality" (the framing noun in lower case)."""
+        doc = self.doc
+        if i >= 2 and doc[i - 1].lower_ in {"of", "de", "del", "do", "da"} and not _is_cap(doc[i - 2]):
+            if norm(doc[i - 2].text) in _FRAME_OF:
+                return True
+        if i >= 1 and not _is_cap(doc[i - 1]) and norm(doc[i - 1].text) in _FRAME_BARE:
+            return True
+        return j < len(doc) and not _is_cap(doc[j]) and doc[j].lower_ in _FRAME_AFTER
 
     def person_context(self, i: int, j: int) -> bool:
         """Tokens i..j-1 read as (part of) a person's name: after a given name or a word of a
@@ -274,7 +298,7 @@ class _Recognizer:
         """A locative word before, or ", <country or first-level unit>" after."""
         doc = self.doc
         prev = doc[i - 1].lower_ if i > 0 else ""
-        if prev in _LOCATIVE:
+        if prev in _LOCATIVE or self.place_frame(i, j):
             return True
         if prev in {",", "and", "or", "y", "e", "o"} and i > 1 and _is_cap(doc[i - 2]) and self.gaz.lookup(doc[i - 2].text):
             return True  # in a list of places: "Newark, Heath and Pataskala", "Trinidad and Tobago"
@@ -424,10 +448,11 @@ class _Recognizer:
             if ent.start < i or ent.end > j:
                 return False  # part of a longer person/organization name
             prev = doc[i - 1].lower_ if i > 0 else ""
+            framed = self.place_frame(i, j)
             if ent.label_ in ("PERSON", "PER", "NORP"):
-                if not (admin or prev in _LOCATIVE):
+                if not (admin or prev in _LOCATIVE or framed):
                     return False
-            elif not (admin or big >= 100_000 or prev in _LOCATIVE):
+            elif not (admin or big >= 100_000 or prev in _LOCATIVE or framed):
                 return False
         small = not any(c.feature in ("PCLI", "CONT", "RGN") for c in cands) and big < _BIG
         if not _major(cands) and self.person_context(i, j):
@@ -457,7 +482,7 @@ class _Recognizer:
             if _sentence_initial(first) and (first.is_stop or word.lower() in self.lower_words):
                 return False
             prev = doc[i - 1].lower_ if i > 0 else ""
-            return admin or big >= (500 if prev in _LOCATIVE else 10_000)
+            return admin or big >= (500 if prev in _LOCATIVE or self.place_frame(i, j) else 10_000)
         return admin or big >= 1000 or any(c.match == 0 for c in cands)
 
 
@@ -465,15 +490,25 @@ def _overlaps(a: Toponym, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a.start < e and s < a.end for s, e in spans)
 
 
-def recognize(gazetteer: Gazetteer, doc: "Doc", lang: str, exclude: Iterable[tuple[int, int]] = ()) -> list[Toponym]:
-    """Toponym spans of ``doc``, sorted, without overlaps and outside ``exclude``."""
+def recognize(gazetteer: Gazetteer, doc: "Doc", lang: str, exclude: Iterable[tuple[int, int]] = (),
+              soft: Iterable[tuple[int, int]] = ()) -> list[Toponym]:
+    """Toponym spans of ``doc``, sorted, without overlaps and outside ``exclude``.
+
+    A toponym inside a ``soft`` span (a name the NER gave another type, not linked to the knowledge
+    base) is kept only where the text frames it as a place ("the city of Rosario", "the Chapare
+    region"); the caller then lets the place win over that name.
+    """
     rec = _Recognizer(gazetteer, doc, lang)
-    exclude = list(exclude)
+    exclude, soft = list(exclude), list(soft)
     chosen: list[Toponym] = []
     # priority: region phrases, then NER places, then gazetteer matches; longer first within each
     for batch in (rec.regions(), rec.ner(), rec.gazetteer()):
         for t in sorted(batch, key=lambda t: (t.start - t.end, t.start)):
             if _overlaps(t, exclude) or _overlaps(t, [(c.start, c.end) for c in chosen]):
                 continue
+            if _overlaps(t, soft):
+                span = doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is None or not rec.place_frame(span.start, span.end):
+                    continue
             chosen.append(t)
     return sorted(chosen, key=lambda t: t.start)
