@@ -882,3 +882,30 @@ def test_a_dated_series_of_figures_gives_one_event_per_period():
     events, _ = run(text, "en", [("Rosario", "place")], times=times, quantities=find_quantities(text, "en"))
     found = sorted((e.time.start.year, e.quantity.value) for e in by_type(events, "extortion_kidnapping"))
     assert found == [(2011, 43), (2012, 31), (2013, 51)]
+
+
+@pytest.mark.parametrize("lang,text,report,report_day,event,event_day", [
+    ("es", "Desde Lima se conoció hoy la detención en Bolivia, el pasado 3 de mayo, de dos pilotos peruanos.",
+     "hoy", "2014-05-09", "el pasado 3 de mayo", "2014-05-03"),
+    ("en", "Officials announced on Friday the arrest in Bolivia, last Tuesday, of two Peruvian pilots.",
+     "on Friday", "2014-05-09", "last Tuesday", "2014-05-06"),
+    # alone, the report's date still dates the event
+    ("en", "Officials announced on Friday the arrest of two Peruvian pilots in Bolivia.",
+     "on Friday", "2014-05-09", None, "2014-05-09"),
+])
+def test_the_day_a_report_came_out_gives_way_to_the_event_own_day(lang, text, report, report_day, event, event_day):
+    times = [_time(text, report, report_day, report_day, "day")]
+    if event:
+        times.append(_time(text, event, event_day, event_day, "day"))
+    events, _ = run(text, lang, [("Bolivia", "place")], times=times)
+    assert by_type(events, "arrest")[0].time.start == dt.date.fromisoformat(event_day)
+
+
+def test_an_undated_lead_does_not_take_the_day_of_a_statement_that_follows():
+    text = ("Las detenciones por narcotráfico crecieron en Sonora. "
+            "La fiscalía informó este martes que en abril hubo 40 casos.")
+    times = [_time(text, "este martes", "2014-05-06", "2014-05-06", "day"),
+             _time(text, "en abril", "2014-04-01", "2014-04-30", "month")]
+    events, _ = run(text, "es", [("Sonora", "place")], times=times)
+    lead = [e for e in by_type(events, "arrest") if e.evidence[0].start == 0][0]
+    assert lead.time is not None and lead.time.start == dt.date(2014, 4, 1)

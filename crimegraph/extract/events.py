@@ -316,7 +316,7 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         if not own_time and not dated and not headline:
             # a lead that states the news without its date: the date follows ("Police seized 44 tons of
             # marijuana in Tijuana. The military raided a warehouse there on May 1, ...")
-            inherited_time = _first_time_after(times, sentences, index, dateline)
+            inherited_time = _first_time_after(text, times, sentences, index, dateline)
         dated = dated or (own_time and not headline)
         if _has_time(times, sent):
             last_time, last_time_index = _last_time(times, sent), index
@@ -725,6 +725,22 @@ _SAID_TIME = re.compile(
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:(?:that|que)(?!\w)|[.!?\"”]*\s*$)", re.IGNORECASE)
 
 
+# A time right after a verb of saying or of becoming known, whatever follows ("informó hoy", "se conoció hoy
+# el arresto ...", "announced on Friday the seizure of ..."): it dates the report, and is passed over while
+# the sentence has another usable time.
+_REPORTED_TIME = re.compile(
+    r"(?<!\w)(?:said|says|told|announced|reported|stated|confirmed|revealed|disclosed|learned|dijo|dijeron|"
+    r"informó|informaron|anunció|anunciaron|señaló|indicó|afirmó|reveló|revelaron|confirmó|declaró|aseguró|"
+    r"se\s+(?:conoció|supo|informó|dio\s+a\s+conocer)|trascendió|disse|informou|anunciou|afirmou|revelou|"
+    r"confirmou|declarou)\s+(?:(?!that\b|que\b)\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reported_time(text: str, t: Any, sent: Sentence) -> bool:
+    return bool(_REPORTED_TIME.search(text[max(sent.start, t.start - 30) : t.start]))
+
+
 def _usable(t: Any, text: str, sent: Sentence) -> bool:
     if t.span is None or t.start < sent.start or t.end > sent.end:
         return False
@@ -753,11 +769,12 @@ LEAD_LOOKAHEAD = 2
 _NEWS_GRANULARITIES = frozenset({"day", "week", "month"})
 
 
-def _first_time_after(times: list[Any], sentences: list[Sentence], index: int, after: int) -> Any:
+def _first_time_after(text: str, times: list[Any], sentences: list[Sentence], index: int, after: int) -> Any:
     """The first resolved time in the few sentences after ``sentences[index]`` (none inside a dateline),
     when it can date a news event (a day, week or month; not a year or a range)."""
     for sent in sentences[index + 1 : index + 1 + LEAD_LOOKAHEAD]:
-        inside = _times_in(times, sent, after)
+        # not the date of a statement ("La dependencia informó este martes que en 2012 ...")
+        inside = [t for t in _times_in(times, sent, after) if _usable(t, text, sent) and not _reported_time(text, t, sent)]
         if inside:
             return inside[0] if inside[0].span.granularity in _NEWS_GRANULARITIES else None
     return None
@@ -796,7 +813,8 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
     if not usable:
         return None
     preferred = [t for t in usable if not _baseline(text, t, sent) and not _statement_time(text, t, trig_start, sent)
-                 and not _report_time(text, t, sent) and not _founding_time(text, t, sent, trig_start)]
+                 and not _report_time(text, t, sent) and not _founding_time(text, t, sent, trig_start)
+                 and not _reported_time(text, t, sent)]
     usable = preferred or usable
     if trig_end is not None:
         # "since the government expelled the agents in 2008": the trigger inside a dated "since" clause
