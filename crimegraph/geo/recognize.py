@@ -74,6 +74,13 @@ _FRAME_OF = {
     "cidades", "porto", "bairro", "comunidade", "regiao", "favela",
 }
 _FRAME_BARE = {"colonia", "barrio", "bairro", "ejido", "poblado", "municipio", "localidad", "comunidad", "favela", "vereda", "corregimiento"}
+# words that may follow a country's abbreviation used as a noun ("to the US and Europe")
+_FUNCTION_AFTER = {
+    "to", "and", "or", "in", "on", "for", "from", "with", "by", "this", "last", "since", "until", "via", "as", "at",
+    "over", "where", "which", "who", "that", "is", "was", "has", "had", "have", "will", "would", "could", "can",
+    "may", "might", "should", "must", "did", "does", "do", "are", "were", "be", "been", "but", "after", "before",
+    "during", "through", "into", "than", "just", "earlier", "later", "also", "itself", "alone",
+}
 # lower-case nouns after a name that frame it as a place: "the Chapare region", "Puerto Santander municipality"
 _FRAME_AFTER = {"region", "municipality", "province", "department", "district", "valley", "state", "port", "city"}
 # first words of organization names the Spanish NER calls places ("Policía de Barranquilla")
@@ -170,6 +177,21 @@ class _Recognizer:
                     out.add(t.text)
                 k += 1
         return out
+
+    def nationality_here(self, text: str, j: int) -> bool:
+        """``text`` (ending before token j) is used as a nationality word here. "US" is both: "US
+        authorities" is the nationality, "extradited to the US" and "the US and Europe" the country,
+        told apart by the word after it (a noun or name after it makes it a modifier)."""
+        if not self.is_demonym(text):
+            return False
+        if not (text.replace(".", "").isupper() and any(c.feature == "PCLI" for c in self.gaz.lookup(text))):
+            return True
+        if j >= len(self.doc):
+            return False
+        nxt = self.doc[j]
+        if self.tagged:
+            return nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+        return nxt.is_alpha and (_is_cap(nxt) or nxt.lower_ not in _FUNCTION_AFTER)
 
     def place_frame(self, i: int, j: int) -> bool:
         """Tokens i..j-1 stand where a place name stands: after "the city of", "el municipio de",
@@ -358,7 +380,7 @@ class _Recognizer:
             text = self.text[start:end]
             if not any(ch.isupper() for ch in text[:1]) or any(ch.isdigit() for ch in text):
                 continue
-            if self.is_demonym(text) or norm(text) in _NEVER:
+            if self.nationality_here(text, toks[-1].i + 1) or norm(text) in _NEVER:
                 continue
             cands = self.gaz.lookup(text)
             if len(toks) == 1 and not cands:
@@ -425,7 +447,7 @@ class _Recognizer:
         words = [t for t in doc[i:j] if t.is_alpha]
         span_text = self.text[first.idx : last.idx + len(last.text)]
         key = norm(span_text)
-        if key in _NEVER or self.is_demonym(span_text):
+        if key in _NEVER or self.nationality_here(span_text, j):
             return False
         big = max(c.population for c in cands)
         admin = any(c.feature in ("PCLI", "ADM1", "CONT", "RGN") for c in cands)
@@ -448,7 +470,8 @@ class _Recognizer:
             if ent.start < i or ent.end > j:
                 return False  # part of a longer person/organization name
             prev = doc[i - 1].lower_ if i > 0 else ""
-            framed = self.place_frame(i, j)
+            framed = self.place_frame(i, j) or (len(words) > 1 and norm(words[0].text) in _PLACE_HEADS)
+            framed = framed or (big >= _BIG and self.strong_evidence(i, j))  # "Caracas, Maracaibo and ..."
             if ent.label_ in ("PERSON", "PER", "NORP"):
                 if not (admin or prev in _LOCATIVE or framed):
                     return False
