@@ -909,3 +909,19 @@ def test_an_undated_lead_does_not_take_the_day_of_a_statement_that_follows():
     events, _ = run(text, "es", [("Sonora", "place")], times=times)
     lead = [e for e in by_type(events, "arrest") if e.evidence[0].start == 0][0]
     assert lead.time is not None and lead.time.start == dt.date(2014, 4, 1)
+
+
+@pytest.mark.parametrize("lang,text,since,start,end,anchor_end", [
+    ("es", "Los cinco policías, que fueron detenidos desde marzo de 2011, siguen en Chiapas.",
+     "desde marzo de 2011", "2011-03-01", "2014-05-02", "2011-03-31"),
+    ("en", "The pilot has been jailed since 2010 in Lima.", "since 2010", "2010-01-01", "2014-05-02", "2010-12-31"),
+])
+def test_held_since_a_date_was_arrested_then(lang, text, since, start, end, anchor_end):
+    i = text.index(since)
+    span = TimeSpan(dt.date.fromisoformat(start), dt.date.fromisoformat(end), "range", since)
+    anchor = TimeSpan(dt.date.fromisoformat(start), dt.date.fromisoformat(anchor_end), "month", since)
+    times = [TimeExpr(i, i + len(since), since, span, anchor)]
+    place = "Chiapas" if lang == "es" else "Lima"
+    events, _ = run(text, lang, [(place, "place")], times=times)
+    arrest = by_type(events, "arrest")[0]
+    assert (arrest.time.start, arrest.time.end) == (anchor.start, anchor.end)

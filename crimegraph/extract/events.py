@@ -491,7 +491,8 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
     qty = _nearest(view.quantities, trig_start, sent, lambda q: q.unit in units) if units else None
     timex = _event_time(text, times, trig_start, sent, lang, trig_end) or view.inherited_time
     span = timex.span if timex else None
-    if timex is not None and (_in_when_clause(text, timex, trig_start) or timex.start <= trig_start < timex.end):
+    if timex is not None and (_in_when_clause(text, timex, trig_start) or timex.start <= trig_start < timex.end
+                              or _held_since(text, timex, trig_start)):
         span = timex.anchor or span
     return Event(
         id="",
@@ -917,6 +918,21 @@ def _in_when_clause(text: str, timex: Any, trig_start: int) -> bool:
     """The trigger is in a "when" clause that follows a "since X" range."""
     anchor = getattr(timex, "anchor", None)
     return anchor is not None and timex.end <= trig_start and bool(_WHEN_CLAUSE.match(text, timex.end, trig_start))
+
+
+# Held since a date: "fue detenida desde 2007", "preso desde mayo de 2012", "jailed since 2009". The
+# custody started then, so the arrest took place at the start of the "since" range.
+_HELD_SINCE = re.compile(
+    r"(?:detenid[oa]s?|encarcelad[oa]s?|recluid[oa]s?|pres[oa]s?|arrestad[oa]s?|aprehendid[oa]s?|"
+    r"jailed|imprisoned|incarcerated|behind\s+bars|in\s+custody)\s+(?:[^\W\d]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _held_since(text: str, timex: Any, trig_start: int) -> bool:
+    """The trigger is a state of custody right before a "since X" range."""
+    return (getattr(timex, "anchor", None) is not None and trig_start < timex.start
+            and bool(_HELD_SINCE.fullmatch(text, trig_start, timex.start)))
 
 
 def _requirements_met(cue: EventCue, types_here: set[str], has_drug: bool, quantities: list[Any]) -> bool:
