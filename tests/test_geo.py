@@ -252,6 +252,7 @@ def test_the_us_before_a_noun_is_a_nationality(geocoder, nlp_en, blank):
 @pytest.mark.parametrize("text, place", [
     ("Ciudad Juarez is a case in point: troops were deployed there.", "Ciudad Juarez"),
     ("Women are brought to work in urban areas such as Caracas, Maracaibo, and Margarita island.", "Maracaibo"),
+    ("Its capital, Monterrey, is the battleground of a bloody fight between two cartels.", "Monterrey"),
 ])
 def test_big_places_the_ner_calls_people(geocoder, nlp_en, text, place):
     assert place in texts(geocoder.recognize(nlp_en(text), "en"))

@@ -116,6 +116,7 @@ _PLACE_HEADS = {
 # places this big (or countries, continents) are taken at their word without further evidence
 _BIG = 100_000
 _SMALL_TOWN = 20_000
+_BIG_CITY = 500_000  # a city this big the NER called a person is the city, unless the text reads it as a name
 MAX_WORDS = 6
 
 
@@ -473,7 +474,7 @@ class _Recognizer:
             framed = self.place_frame(i, j) or (len(words) > 1 and norm(words[0].text) in _PLACE_HEADS)
             framed = framed or (big >= _BIG and self.strong_evidence(i, j))  # "Caracas, Maracaibo and ..."
             if ent.label_ in ("PERSON", "PER", "NORP"):
-                if not (admin or prev in _LOCATIVE or framed):
+                if not (admin or prev in _LOCATIVE or framed or big >= _BIG_CITY):
                     return False
             elif not (admin or big >= 100_000 or prev in _LOCATIVE or framed):
                 return False
