@@ -135,3 +135,28 @@ def test_strict_threshold_table_drops_events_under_the_threshold(extractor):
 def test_a_name_the_text_frames_as_a_place_is_a_place_not_an_organization(extractor, text, name):
     entities = {e["name"]: e["type"] for e in _facts(extractor, text, "en")["entities"]}
     assert entities.get(name) == "place", entities
+
+
+def test_a_sentence_without_a_place_takes_the_country_its_actors_name(extractor):
+    facts = _facts(extractor, (
+        "Honduras has seen a wave of extortion this year.\n\n"
+        "Gunmen attacked a bus in Choloma on Monday. The driver was wounded.\n\n"
+        "The Honduran police arrested three suspects on Friday."
+    ), "en")
+    assert _places(facts, "arrest") == {"Honduras"}
+
+
+def test_a_country_the_actors_name_joins_the_places_the_paragraph_carries(extractor):
+    facts = _facts(extractor, (
+        "Gunmen attacked a bus in Choloma, Honduras, on Monday. "
+        "The Honduran police arrested three suspects on Friday."
+    ), "en")
+    assert {"Choloma", "Honduras"} <= _places(facts, "arrest")
+
+
+def test_an_actors_country_is_no_place_where_the_sentence_names_one(extractor):
+    facts = _facts(extractor, (
+        "Guatemala has asked for help.\n\n"
+        "US authorities arrested three suspects in Choloma, Honduras, on Friday."
+    ), "en")
+    assert "United States" not in _places(facts, "arrest")

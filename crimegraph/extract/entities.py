@@ -35,6 +35,13 @@ class MentionIndex:
     def entity(self, entity_id: str) -> Entity:
         return self._by_id[entity_id]
 
+    def country_place(self, code: str) -> Entity | None:
+        """The document's place entity for the country with ISO code ``code``, if it names it."""
+        for e in self._by_id.values():
+            if e.type == "place" and e.precision == "country" and e.country == code:
+                return e
+        return None
+
     def within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """(start, end, entity) of every mention inside [start, end), in text order."""
         i = bisect.bisect_left(self._starts, start)

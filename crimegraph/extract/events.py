@@ -288,6 +288,29 @@ class SentenceView:
     headline: bool
 
 
+_NATIONAL_ACTORS = ("state_agency", "government", "criminal_group", "generic_actor", "organization")
+
+
+def _stated_countries(text: str, inside: list[tuple[int, int, Entity]], mentions: MentionIndex) -> list[tuple[int, int, Entity]]:
+    """The countries a sentence without a place names through its actors ("the Honduran police",
+    "El Salvador's Supreme Court", "Colombian criminal groups"), as the document's place entities."""
+    from crimegraph.geo.gazetteer import _demonym_country
+
+    out: list[tuple[int, int, Entity]] = []
+    for start, end, ent in inside:
+        code = ent.country or ent.nationality
+        if ent.type not in _NATIONAL_ACTORS or not code:
+            continue
+        place = mentions.country_place(code)
+        if place is None or any(p is place for _, _, p in out):
+            continue
+        surface = text[start:end]
+        stated = any(_demonym_country(w) == code for w in re.findall(r"[^\W\d_]+", surface))
+        if stated or any(m.text in surface for m in place.mentions):
+            out.append((start, end, place))
+    return out
+
+
 _DRUG_IDS = {"cocaine", "coca-leaf", "cocaine-base-paste", "crack", "marijuana", "heroin", "fentanyl",
              "methamphetamine", "synthetic-drugs", "opium-poppy", "coca"}
 
@@ -321,11 +344,12 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         if _has_time(times, sent):
             last_time, last_time_index = _last_time(times, sent), index
         own_places = [m for m in inside if m[2].type == "place"]
-        inherited: list[tuple[int, int, Entity]] = []
+        stated = [] if own_places else _stated_countries(text, inside, mentions)
+        inherited: list[tuple[int, int, Entity]] = list(stated)
         if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
                 and (_same_paragraph(text, last_place_end, sent.start)
                      or (runs_on and last_place_end == sentences[index - 1].end))):
-            inherited = last_places
+            inherited = last_places + [m for m in stated if all(m[2] is not p[2] for p in last_places)]
         if own_places and not headline:  # a headline's places are not the first paragraph's
             last_places, last_place_end, last_place_index = own_places, sent.end, index
         commodities = [e for _, _, e in inside if e.type == "commodity"]
