@@ -925,3 +925,14 @@ def test_held_since_a_date_was_arrested_then(lang, text, since, start, end, anch
     events, _ = run(text, lang, [(place, "place")], times=times)
     arrest = by_type(events, "arrest")[0]
     assert (arrest.time.start, arrest.time.end) == (anchor.start, anchor.end)
+
+
+@pytest.mark.parametrize("lang,text,said,said_day,place", [
+    ("en", "Officials said on May 6 that police arrested two men in Cali.", "on May 6", "2014-05-06", "Cali"),
+    ("es", "La fiscalía informó este martes que la policía detuvo a dos hombres en Cali.", "este martes", "2014-05-06",
+     "Cali"),
+])
+def test_the_day_of_a_statement_dates_the_event_it_reports_when_nothing_else_does(lang, text, said, said_day, place):
+    times = [_time(text, said, said_day, said_day, "day")]
+    events, _ = run(text, lang, [(place, "place")], times=times)
+    assert by_type(events, "arrest")[0].time.start == dt.date.fromisoformat(said_day)

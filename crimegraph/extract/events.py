@@ -655,7 +655,7 @@ def split_by_measure(text: str, view: SentenceView, ev: Event, lang: str, times:
             owner.place = (m_start, m_end, ent)
     skip = _dateline_end(text)
     for t in times:
-        if not _usable(t, text, sent) or t.start < skip:
+        if not _usable(t, text, sent) or _said_time(t, text, sent) or t.start < skip:
             continue
         owner = _assign(measures, t.start, t.end, text)
         if owner.time is None or abs(t.start - owner.quantity.start) < abs(owner.time.start - owner.quantity.start):
@@ -748,6 +748,7 @@ _SAID_TIME = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_AFTER = re.compile(r"\s*,?\s*(?:(?:that|que)(?!\w)|[.!?\"”]*\s*$)", re.IGNORECASE)
+_SENTENCE_CLOSE = re.compile(r"\s*[.!?\"”]*\s*$")
 
 
 # A time right after a verb of saying or of becoming known, whatever follows ("informó hoy", "se conoció hoy
@@ -770,7 +771,14 @@ def _usable(t: Any, text: str, sent: Sentence) -> bool:
     if t.span is None or t.start < sent.start or t.end > sent.end:
         return False
     said = _SAID_TIME.search(text[max(sent.start, t.start - 30) : t.start])
-    return not (said and _CLAUSE_AFTER.match(text, t.end, sent.end))
+    return not (said and _SENTENCE_CLOSE.match(text, t.end, sent.end))
+
+
+def _said_time(t: Any, text: str, sent: Sentence) -> bool:
+    """``t`` dates a statement whose clause follows ("officials said on October 19 that ..."): passed over
+    while another time is usable, else it dates the event, as the annotations do."""
+    said = _SAID_TIME.search(text[max(sent.start, t.start - 30) : t.start])
+    return bool(said and _CLAUSE_AFTER.match(text, t.end, sent.end))
 
 
 def _times_in(times: list[Any], sent: Sentence, after: int = 0) -> list[Any]:
@@ -799,7 +807,8 @@ def _first_time_after(text: str, times: list[Any], sentences: list[Sentence], in
     when it can date a news event (a day, week or month; not a year or a range)."""
     for sent in sentences[index + 1 : index + 1 + LEAD_LOOKAHEAD]:
         # not the date of a statement ("La dependencia informó este martes que en 2012 ...")
-        inside = [t for t in _times_in(times, sent, after) if _usable(t, text, sent) and not _reported_time(text, t, sent)]
+        inside = [t for t in _times_in(times, sent, after) if not _said_time(t, text, sent)
+                  and not _reported_time(text, t, sent)]
         if inside:
             return inside[0] if inside[0].span.granularity in _NEWS_GRANULARITIES else None
     return None
@@ -839,7 +848,7 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
         return None
     preferred = [t for t in usable if not _baseline(text, t, sent) and not _statement_time(text, t, trig_start, sent)
                  and not _report_time(text, t, sent) and not _founding_time(text, t, sent, trig_start)
-                 and not _reported_time(text, t, sent)]
+                 and not _reported_time(text, t, sent) and not _said_time(t, text, sent)]
     usable = preferred or usable
     if trig_end is not None:
         # "since the government expelled the agents in 2008": the trigger inside a dated "since" clause
