@@ -160,3 +160,13 @@ def test_an_actors_country_is_no_place_where_the_sentence_names_one(extractor):
         "US authorities arrested three suspects in Choloma, Honduras, on Friday."
     ), "en")
     assert "United States" not in _places(facts, "arrest")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Bolivia's coca crop grew again. Officials in La Paz said little.\n\n"
+     "Police say the country's laboratories processed 30 tons last year, and the army seized 20 tons of it.", "en"),
+    ("Bolivia produjo más coca. Los funcionarios en La Paz no dijeron nada.\n\n"
+     "La policía decomisó 20 toneladas de cocaína en el país durante el año pasado.", "es"),
+])
+def test_the_country_in_a_sentence_without_a_place_is_the_documents_country(extractor, text, lang):
+    assert "Bolivia" in _places(_facts(extractor, text, lang), "seizure")

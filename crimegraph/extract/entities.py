@@ -35,6 +35,16 @@ class MentionIndex:
     def entity(self, entity_id: str) -> Entity:
         return self._by_id[entity_id]
 
+    def home_country(self) -> Entity | None:
+        """The country place entity of the country the document's places lie in most often (by mentions)."""
+        counts: dict[str, int] = {}
+        for e in self._by_id.values():
+            if e.type == "place" and e.country:
+                counts[e.country] = counts.get(e.country, 0) + len(e.mentions)
+        for code in sorted(counts, key=lambda c: -counts[c]):
+            return self.country_place(code)
+        return None
+
     def country_place(self, code: str) -> Entity | None:
         """The document's place entity for the country with ISO code ``code``, if it names it."""
         for e in self._by_id.values():

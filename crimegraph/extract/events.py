@@ -311,6 +311,22 @@ def _stated_countries(text: str, inside: list[tuple[int, int, Entity]], mentions
     return out
 
 
+# "the country" / "el país" / "o país" in a sentence that names no place: the document's country
+_THE_COUNTRY = re.compile(
+    r"\b(?:the|this|our)\s+(?:country|nation)\b|\b(?:el|del|al|este|ese|aquel|nuestro)\s+pa[ií]s\b"
+    r"|\b(?:la|esta|esa|aquella)\s+naci[oó]n\b|\bterritorio\s+nacional\b"
+    r"|\b(?:o|do|no|ao|este|esse|neste|nesse|nosso)\s+pa[ií]s\b|\b(?:a|da|na|esta|essa)\s+na[cç][aã]o\b",
+    re.IGNORECASE)
+
+
+def _the_country(sent: Sentence, mentions: MentionIndex) -> list[tuple[int, int, Entity]]:
+    m = _THE_COUNTRY.search(sent.text)
+    if m is None:
+        return []
+    home = mentions.home_country()
+    return [] if home is None else [(sent.start + m.start(), sent.start + m.end(), home)]
+
+
 _DRUG_IDS = {"cocaine", "coca-leaf", "cocaine-base-paste", "crack", "marijuana", "heroin", "fentanyl",
              "methamphetamine", "synthetic-drugs", "opium-poppy", "coca"}
 
@@ -344,7 +360,7 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         if _has_time(times, sent):
             last_time, last_time_index = _last_time(times, sent), index
         own_places = [m for m in inside if m[2].type == "place"]
-        stated = [] if own_places else _stated_countries(text, inside, mentions)
+        stated = [] if own_places else _stated_countries(text, inside, mentions) + _the_country(sent, mentions)
         inherited: list[tuple[int, int, Entity]] = list(stated)
         if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
                 and (_same_paragraph(text, last_place_end, sent.start)
