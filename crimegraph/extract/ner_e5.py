@@ -656,7 +656,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(speed(texts, model_dir=args.model, repeat=args.repeat), indent=2))
         return 0
     if args.command == "score":
-        print(format_scores(score_conll(args.conll, model_dir=args.model, limit=args.limit)))
+        print(format_scores(score_conll(args.conll, model_dir=args.model, limit=args.limit))
+              .replace("whole pipeline", "the tagger alone, numpy"))
         return 0
     r = train_e5_ner(args.train, args.out, dev_fraction=args.dev_fraction, seed=args.seed, epochs=args.epochs,
                      batch_size=args.batch_size, lr=args.lr, head_lr=args.head_lr, rank=args.rank, limit=args.limit,
