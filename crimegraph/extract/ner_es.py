@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import DocBin
 
-__all__ = ["MODEL_DIR", "CONFIG_PATH", "LABELS", "attach_spanish_ner", "load_spanish_ner", "conll_to_docbin",
+__all__ = ["MODEL_DIR", "CONFIG_PATH", "LABELS", "attach_spanish_ner", "remove_ner", "load_spanish_ner", "conll_to_docbin",
            "TrainResult", "train_spanish_ner", "score_conll", "format_scores", "main"]
 
 log = logging.getLogger(__name__)
@@ -65,18 +65,20 @@ def attach_spanish_ner(nlp: "Language", path: Path = MODEL_DIR) -> "Language":
     if nlp.lang != "es":
         raise ValueError(f"attach_spanish_ner: pipeline language is {nlp.lang!r}, expected 'es'")
     trained = load_spanish_ner(Path(path))
-    names = nlp.pipe_names
-    after = None
-    if "ner" in names:
-        index = names.index("ner")
-        after = names[index + 1] if index + 1 < len(names) else None
-        nlp.remove_pipe("ner")
-    if after is None:
-        nlp.add_pipe("ner", source=trained)
-    else:
-        nlp.add_pipe("ner", source=trained, before=after)
+    nlp.add_pipe("ner", source=trained, **remove_ner(nlp))
     log.info("attached the project's Spanish NER from %s", path)
     return nlp
+
+
+def remove_ner(nlp: "Language") -> dict[str, str]:
+    """Remove ``ner`` from a pipeline; returns the ``add_pipe`` arguments that put a replacement in its
+    place (none: at the end, also when there was no ``ner``)."""
+    names = nlp.pipe_names
+    if "ner" not in names:
+        return {}
+    index = names.index("ner")
+    nlp.remove_pipe("ner")
+    return {"before": names[index + 1]} if index + 1 < len(names) else {}
 
 
 def conll_to_docbin(sentences: list[tuple[list[str], list[str]]], vocab: object) -> "DocBin":

@@ -1,0 +1,1 @@
+"""Neural text encoders used by the extractors (numpy only at run time)."""
