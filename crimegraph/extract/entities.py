@@ -31,26 +31,27 @@ class MentionIndex:
         self._spans = sorted(spans, key=lambda s: (s.start, s.end))
         self._starts = [s.start for s in self._spans]
         self._by_id = {e.id: e for e in entities}
+        # per country code: the first country-level place entity, and how often its places are mentioned
+        self._country_places: dict[str, Entity] = {}
+        self._country_mentions: dict[str, int] = {}
+        for e in entities:
+            if e.type == "place" and e.country:
+                self._country_mentions[e.country] = self._country_mentions.get(e.country, 0) + len(e.mentions)
+                if e.precision == "country":
+                    self._country_places.setdefault(e.country, e)
 
     def entity(self, entity_id: str) -> Entity:
         return self._by_id[entity_id]
 
     def home_country(self) -> Entity | None:
         """The country place entity of the country the document's places lie in most often (by mentions)."""
-        counts: dict[str, int] = {}
-        for e in self._by_id.values():
-            if e.type == "place" and e.country:
-                counts[e.country] = counts.get(e.country, 0) + len(e.mentions)
-        for code in sorted(counts, key=lambda c: -counts[c]):
-            return self.country_place(code)
-        return None
+        if not self._country_mentions:
+            return None
+        return self.country_place(max(self._country_mentions, key=self._country_mentions.__getitem__))
 
     def country_place(self, code: str) -> Entity | None:
         """The document's place entity for the country with ISO code ``code``, if it names it."""
-        for e in self._by_id.values():
-            if e.type == "place" and e.precision == "country" and e.country == code:
-                return e
-        return None
+        return self._country_places.get(code)
 
     def within(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """(start, end, entity) of every mention inside [start, end), in text order."""

@@ -294,7 +294,7 @@ _NATIONAL_ACTORS = ("state_agency", "government", "criminal_group", "generic_act
 def _stated_countries(text: str, inside: list[tuple[int, int, Entity]], mentions: MentionIndex) -> list[tuple[int, int, Entity]]:
     """The countries a sentence without a place names through its actors ("the Honduran police",
     "El Salvador's Supreme Court", "Colombian criminal groups"), as the document's place entities."""
-    from crimegraph.geo.gazetteer import _demonym_country
+    from crimegraph.geo.gazetteer import demonym_country
 
     out: list[tuple[int, int, Entity]] = []
     for start, end, ent in inside:
@@ -305,7 +305,7 @@ def _stated_countries(text: str, inside: list[tuple[int, int, Entity]], mentions
         if place is None or any(p is place for _, _, p in out):
             continue
         surface = text[start:end]
-        stated = any(_demonym_country(w) == code for w in re.findall(r"[^\W\d_]+", surface))
+        stated = any(demonym_country(w) == code for w in re.findall(r"[^\W\d_]+", surface))
         if stated or any(m.text in surface for m in place.mentions):
             out.append((start, end, place))
     return out

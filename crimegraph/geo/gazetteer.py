@@ -14,7 +14,7 @@ from crimegraph.geo.lexicon import demonyms
 from crimegraph.geo.names import norm
 from crimegraph.geo.types import Candidate
 
-__all__ = ["Gazetteer"]
+__all__ = ["Gazetteer", "demonym_country"]
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,8 @@ _COLUMNS = "p.id, p.name, p.feature, p.cc, p.admin1, p.admin1_id, p.admin2, p.ad
 
 
 @functools.lru_cache(maxsize=100_000)
-def _demonym_country(word: str) -> str | None:
+def demonym_country(word: str) -> str | None:
+    """ISO alpha-2 of a nationality word ("Bolivian", "brasileños"), else None."""
     return demonyms().get(norm(word))
 
 
@@ -101,7 +102,7 @@ class Gazetteer:
 
     def demonym_country(self, word: str) -> str | None:
         """ISO alpha-2 of a nationality word ("Bolivian", "brasileños"), else None."""
-        return _demonym_country(word)
+        return demonym_country(word)
 
     def close(self) -> None:
         self._con.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["RegionMatch", "find_region_phrases", "parse_region"]
+__all__ = ["NAME_PATTERN", "RegionMatch", "find_region_phrases", "parse_region"]
 
 _DIR_EN = {
     "northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "centre",
@@ -24,7 +24,7 @@ _DIR_ESPT = {
     "central": "centre",
 }
 # a capitalised name of one to four words, allowing lowercase connectors inside
-_NAME = r"(?:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ][\w'’.-]*(?:\s+(?:de|del|da|do|dos|das|la|las|los|y|e|of|and)\s+[A-ZÁÉÍÓÚÑÇ][\w'’.-]*|\s+[A-ZÁÉÍÓÚÑÇ][\w'’.-]*){0,3})"
+NAME_PATTERN = r"(?:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ][\w'’.-]*(?:\s+(?:de|del|da|do|dos|das|la|las|los|y|e|of|and)\s+[A-ZÁÉÍÓÚÑÇ][\w'’.-]*|\s+[A-ZÁÉÍÓÚÑÇ][\w'’.-]*){0,3})"
 _ADJ = r"[A-ZÁÉÍÓÚÑÇa-záéíóúñçâêôãõ][a-záéíóúñçâêôãõ]+"
 _EN_DIRS = "|".join(sorted(_DIR_EN, key=len, reverse=True))
 _ESPT_DIRS = "|".join(sorted(_DIR_ESPT, key=len, reverse=True))
@@ -33,24 +33,24 @@ _AREA = r"(?:region|regions|part|parts|areas?|border|borders|frontier|coast|prov
 _PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
     "en": [
         ("border_adj", re.compile(rf"\b(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+(?:border|frontier)(?:\s+(?:region|area|zone))?\b")),
-        ("border_with", re.compile(rf"\b(?:the\s+)?(?:border|frontier)(?:\s+(?:region|area|zone))?\s+with\s+(?:the\s+)?(?P<anchor>{_NAME})")),
-        ("border_pair", re.compile(rf"\b(?:the\s+)?(?P<anchor>{_NAME})\s*[-–/]\s*(?P<anchor2>{_NAME})\s+(?:border|frontier)\b")),
+        ("border_with", re.compile(rf"\b(?:the\s+)?(?:border|frontier)(?:\s+(?:region|area|zone))?\s+with\s+(?:the\s+)?(?P<anchor>{NAME_PATTERN})")),
+        ("border_pair", re.compile(rf"\b(?:the\s+)?(?P<anchor>{NAME_PATTERN})\s*[-–/]\s*(?P<anchor2>{NAME_PATTERN})\s+(?:border|frontier)\b")),
         ("country_dir", re.compile(rf"\b(?:the\s+)?country['’]s\s+(?P<dir>{_EN_DIRS})\s+{_AREA}\b", re.I)),
-        ("anchor_dir", re.compile(rf"\b(?P<anchor>{_NAME})['’]s?\s+(?P<dir>(?i:{_EN_DIRS}))\s+(?i:{_AREA})\b")),
-        ("dir_of", re.compile(rf"\bthe\s+(?P<dir>(?i:north|south|east|west|northeast|northwest|southeast|southwest|center|centre))\s+of\s+(?:the\s+)?(?P<anchor>{_NAME})")),
-        ("dir_anchor", re.compile(rf"\b(?P<dir>{_EN_DIRS})\s+(?P<anchor>{_NAME})")),
+        ("anchor_dir", re.compile(rf"\b(?P<anchor>{NAME_PATTERN})['’]s?\s+(?P<dir>(?i:{_EN_DIRS}))\s+(?i:{_AREA})\b")),
+        ("dir_of", re.compile(rf"\bthe\s+(?P<dir>(?i:north|south|east|west|northeast|northwest|southeast|southwest|center|centre))\s+of\s+(?:the\s+)?(?P<anchor>{NAME_PATTERN})")),
+        ("dir_anchor", re.compile(rf"\b(?P<dir>{_EN_DIRS})\s+(?P<anchor>{NAME_PATTERN})")),
     ],
     "es": [
-        ("border_with", re.compile(rf"\b(?:la\s+)?(?:frontera|zona\s+fronteriza|franja\s+fronteriza)\s+con\s+(?:el\s+|la\s+)?(?P<anchor>{_NAME})", re.I)),
+        ("border_with", re.compile(rf"\b(?:la\s+)?(?:frontera|zona\s+fronteriza|franja\s+fronteriza)\s+con\s+(?:el\s+|la\s+)?(?P<anchor>{NAME_PATTERN})", re.I)),
         ("border_adj", re.compile(rf"\b(?:la\s+)?frontera\s+(?P<adj>{_ADJ})\b", re.I)),
         ("country_dir", re.compile(rf"\b(?:la\s+)?(?:región|zona)\s+(?P<dir>{_ESPT_DIRS})\s+del\s+país\b", re.I)),
-        ("dir_of", re.compile(rf"\b(?:el|la)\s+(?:(?:región|zona)\s+)?(?P<dir>(?i:{_ESPT_DIRS}))\s+(?:de|del)\s+(?:la\s+|el\s+)?(?P<anchor>{_NAME})")),
+        ("dir_of", re.compile(rf"\b(?:el|la)\s+(?:(?:región|zona)\s+)?(?P<dir>(?i:{_ESPT_DIRS}))\s+(?:de|del)\s+(?:la\s+|el\s+)?(?P<anchor>{NAME_PATTERN})")),
     ],
     "pt": [
-        ("border_with", re.compile(rf"\b(?:a\s+)?(?:fronteira|faixa\s+de\s+fronteira|região\s+de\s+fronteira)\s+com\s+(?:o\s+|a\s+)?(?P<anchor>{_NAME})", re.I)),
+        ("border_with", re.compile(rf"\b(?:a\s+)?(?:fronteira|faixa\s+de\s+fronteira|região\s+de\s+fronteira)\s+com\s+(?:o\s+|a\s+)?(?P<anchor>{NAME_PATTERN})", re.I)),
         ("border_adj", re.compile(rf"\b(?:a\s+)?fronteira\s+(?P<adj>{_ADJ})\b", re.I)),
         ("country_dir", re.compile(rf"\b(?:a\s+)?(?:região|zona)\s+(?P<dir>{_ESPT_DIRS})\s+do\s+país\b", re.I)),
-        ("dir_of", re.compile(rf"\b(?:o|a)\s+(?:(?:região|zona)\s+)?(?P<dir>(?i:{_ESPT_DIRS}))\s+(?:de|do|da)\s+(?:o\s+|a\s+)?(?P<anchor>{_NAME})")),
+        ("dir_of", re.compile(rf"\b(?:o|a)\s+(?:(?:região|zona)\s+)?(?P<dir>(?i:{_ESPT_DIRS}))\s+(?:de|do|da)\s+(?:o\s+|a\s+)?(?P<anchor>{NAME_PATTERN})")),
     ],
 }
 

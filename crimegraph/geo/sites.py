@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crimegraph.geo.regions import NAME_PATTERN
+
 __all__ = ["SiteMatch", "find_sites"]
 
-# a capitalised name of one to four words (lower-case connectors allowed inside), or a number ("Comuna 13")
-_NAME = (r"(?:[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ][\w'’.-]*(?:\s+(?:de|del|da|do|dos|das|la|las|los|y|e|of|and)\s+[A-ZÁÉÍÓÚÑÇ][\w'’.-]*"
-         r"|\s+[A-ZÁÉÍÓÚÑÇ][\w'’.-]*){0,3}|\d{1,3})")
+# a capitalised name as region phrases read it, or a number ("Comuna 13")
+_NAME = rf"(?:{NAME_PATTERN}|\d{{1,3}})"
 _ES_HEADS = (
     r"penal|cereso|cefereso|cerereso|reclusorio|c[áa]rcel|prisi[óo]n|penitenciar[íi]a|centro\s+penitenciario|"
     r"centro\s+preventivo|centro\s+de\s+readaptaci[óo]n\s+social|bar|antro|mercado|central\s+de\s+abastos|rancho|"
