@@ -71,7 +71,7 @@ _FRAME_OF = {
     "district", "districts", "department", "province", "state", "region", "neighbourhood", "neighborhood",
     "community", "island", "hamlet", "township", "ciudad", "ciudades", "municipio", "municipios", "puerto",
     "puertos", "localidad", "poblado", "comunidad", "barrio", "colonia", "departamento", "provincia", "estado",
-    "region", "distrito", "pueblo", "ejido", "corregimiento", "vereda", "canton", "parroquia", "cidade",
+    "distrito", "pueblo", "ejido", "corregimiento", "vereda", "canton", "parroquia", "cidade",
     "cidades", "porto", "bairro", "comunidade", "regiao", "favela",
 }
 _FRAME_BARE = {"colonia", "barrio", "bairro", "ejido", "poblado", "municipio", "localidad", "comunidad", "favela", "vereda", "corregimiento"}
@@ -375,10 +375,9 @@ class _Recognizer:
             if len(words) == 1 and not m.name.isdigit() and is_dictionary_word(m.name, self.lang):
                 continue
             # "Mercado de Abastos de Zacatecas": the site, then the place it is in
-            tail = re.search(r"\s(?:de|del|da|do|of)\s+(?:(?:la|el|los|las|the)\s+)?(?=\S)", m.text[len(m.text) - len(m.name):])
+            tail = re.search(r"\s(?:de|del|da|do|of)\s+(?:(?:la|el|los|las|the)\s+)?(?=\S)", m.name) if m.head_first else None
             if tail:
-                cut = m.end - len(m.name) + tail.start()
-                place_start = m.end - len(m.name) + tail.end()
+                cut, place_start = m.name_start + tail.start(), m.name_start + tail.end()
                 if self.is_place(self.text[place_start:m.end]) and cut > m.start:
                     out.append(Toponym(m.start, cut, self.text[m.start:cut], "site"))
                     out.append(Toponym(place_start, m.end, self.text[place_start:m.end], "name"))

@@ -46,6 +46,7 @@ class SiteMatch:
     head: str
     name: str
     head_first: bool  # "el penal de X" (True) or "the X penitentiary" (False)
+    name_start: int
 
 
 _ARTICLE = re.compile(r"^(?:The|El|La|Los|Las|O|A|Os|As)\s+")
@@ -75,9 +76,10 @@ def find_sites(text: str, lang: str) -> list[SiteMatch]:
             name = _clean_name(raw)
             if not name:
                 continue
+            name_start = m.start("name") + raw.index(name)
             if head_first:  # "el penal de Mil Cumbres"
-                start, end = m.start(), m.start("name") + raw.index(name) + len(name)
+                start, end = m.start(), name_start + len(name)
             else:  # "the Aguiles Serden penitentiary"
-                start, end = m.start("name") + raw.index(name), m.end("head")
-            out.append(SiteMatch(start, end, text[start:end], m.group("head"), name, head_first))
+                start, end = name_start, m.end("head")
+            out.append(SiteMatch(start, end, text[start:end], m.group("head"), name, head_first, name_start))
     return out
