@@ -154,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="gold XML for `eval geo` (repeatable; default: LGL, GeoWebNews and GeoVirus)")
     p.add_argument("--limit", type=int, help="evaluate only the first N items")
     p.add_argument("--gold", nargs="*", help="gold files for `eval events` (default: the project's own set)")
+    p.add_argument("--no-classifier", action="store_true",
+                   help="`eval events`: the cue rules alone, without the learned sentence classifier")
     p.add_argument("--shipped", action="store_true",
                    help="`eval topics`: score the shipped model instead of retraining it on train.tsv first "
                         "(retraining reproduces it exactly, but embeds 1,002 articles)")
@@ -304,7 +306,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "events":
         from crimegraph.evaluate.run import evaluate_extraction, format_extraction_report
 
-        _emit(evaluate_extraction(data, gold=args.gold, limit=args.limit), args.json, format_extraction_report)
+        extractor = None
+        if args.no_classifier:
+            from crimegraph.extract.pipeline import Extractor
+            from crimegraph.evaluate.run import EVENT_STAGES
+
+            extractor = Extractor(stages=list(EVENT_STAGES), event_classifier=None)
+        _emit(evaluate_extraction(data, gold=args.gold, limit=args.limit, extractor=extractor), args.json,
+              format_extraction_report)
     elif args.what == "topics":
         from crimegraph.evaluate.topics import evaluate_topics, format_topics_report
 

@@ -37,6 +37,24 @@ def test_eval_events_on_the_project_samples_without_shared_data(capsys):
     assert overall["gold"] >= 300 and 0 < overall["precision"] <= 1
 
 
+def test_eval_events_without_the_classifier_runs_the_cue_rules_alone(capsys, monkeypatch):
+    import crimegraph.evaluate.run as run
+
+    used = []
+    real = run.evaluate_extraction
+
+    def spy(*args, **kwargs):
+        used.append(kwargs.get("extractor"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(run, "evaluate_extraction", spy)
+    with_classifier = _json(capsys, ["eval", "events", "--gold", "samples", "--limit", "12", "--json"])
+    cues_alone = _json(capsys, ["eval", "events", "--gold", "samples", "--limit", "12", "--json", "--no-classifier"])
+    assert used[0] is None and used[1].event_classifier is None
+    n = lambda r: r["by_set"]["samples"]["strict"]["overall"]["predicted"]
+    assert n(cues_alone) < n(with_classifier)
+
+
 @pytest.mark.slow
 def test_eval_ner_json(capsys, shared_data):
     r = _json(capsys, ["eval", "ner", "--limit", "150", "--json", "--data", str(shared_data)])
