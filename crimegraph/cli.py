@@ -314,17 +314,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "events":
         from crimegraph.evaluate.run import evaluate_extraction, format_extraction_report
 
-        extractor = None
-        if args.no_classifier:
+        extractor = None  # the evaluation's own: the shipped words-only classifier
+        if args.no_classifier or args.event_embeddings:
             from crimegraph.extract.pipeline import Extractor
             from crimegraph.evaluate.run import EVENT_STAGES
 
-            extractor = Extractor(stages=list(EVENT_STAGES), event_classifier=None)
-        elif args.event_embeddings:
-            from crimegraph.extract.pipeline import Extractor
-            from crimegraph.evaluate.run import EVENT_STAGES
-
-            extractor = Extractor(stages=list(EVENT_STAGES), event_embeddings=True)
+            choice = {"event_classifier": None} if args.no_classifier else {"event_embeddings": True}
+            extractor = Extractor(stages=list(EVENT_STAGES), **choice)
         _emit(evaluate_extraction(data, gold=args.gold, limit=args.limit, extractor=extractor), args.json,
               format_extraction_report)
     elif args.what == "topics":

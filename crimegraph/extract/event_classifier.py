@@ -172,11 +172,12 @@ class SentenceClassifier:
     # -- loading -------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "SentenceClassifier":
+    def load(cls, path: str | Path | None = None, *, filename: str = MODEL_FILE) -> "SentenceClassifier":
+        """The model at ``path``; without one, the shipped model ``filename`` in crimegraph/extract/models."""
         if path is None:
-            ref = resources.files("crimegraph.extract") / "models" / MODEL_FILE
+            ref = resources.files("crimegraph.extract") / "models" / filename
             raw = ref.read_bytes()
-            name = f"crimegraph/extract/models/{MODEL_FILE}"
+            name = f"crimegraph/extract/models/{filename}"
         else:
             path = Path(path)
             if not path.is_file():
@@ -296,4 +297,4 @@ def default_classifier(embeddings: bool = False) -> SentenceClassifier | None:
                               "event_embeddings off")
         log.warning("no event classifier model at crimegraph/extract/models/%s; cue rules only", filename)
         return None
-    return SentenceClassifier.load(Path(str(ref))) if embeddings else SentenceClassifier.load()
+    return SentenceClassifier.load(filename=filename)

@@ -781,21 +781,26 @@ _REPORTED_TIME = re.compile(
 )
 
 
+def _lead_in(text: str, t: Any, sent: Sentence) -> str:
+    """The (at most 30) characters of the sentence right before the time ``t``."""
+    return text[max(sent.start, t.start - 30) : t.start]
+
+
 def _reported_time(text: str, t: Any, sent: Sentence) -> bool:
-    return bool(_REPORTED_TIME.search(text[max(sent.start, t.start - 30) : t.start]))
+    return bool(_REPORTED_TIME.search(_lead_in(text, t, sent)))
 
 
 def _usable(t: Any, text: str, sent: Sentence) -> bool:
     if t.span is None or t.start < sent.start or t.end > sent.end:
         return False
-    said = _SAID_TIME.search(text[max(sent.start, t.start - 30) : t.start])
+    said = _SAID_TIME.search(_lead_in(text, t, sent))
     return not (said and _SENTENCE_CLOSE.match(text, t.end, sent.end))
 
 
 def _said_time(t: Any, text: str, sent: Sentence) -> bool:
     """``t`` dates a statement whose clause follows ("officials said on October 19 that ..."): passed over
     while another time is usable, else it dates the event, as the annotations do."""
-    said = _SAID_TIME.search(text[max(sent.start, t.start - 30) : t.start])
+    said = _SAID_TIME.search(_lead_in(text, t, sent))
     return bool(said and _CLAUSE_AFTER.match(text, t.end, sent.end))
 
 

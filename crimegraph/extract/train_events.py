@@ -356,6 +356,7 @@ def train(rows: list[Row], folds: int = 5, c_grid: tuple[float, ...] = C_GRID, p
     the cue events' confidence model that goes with it (``fit_cue_confidence``); with ``vectors``
     (``SentenceEmbedder`` embeddings, one per row) a model that reads them beside the words."""
     dense = None if vectors is None else vectors * DENSE_SCALE
+    embedding = None if vectors is None else SentenceEmbedder.name
     types = sorted(EVENT_TYPES)
     cue_only = decision_scores(rows, [{} for _ in rows], 1.0)
     report: dict[str, Any] = {"sentences": len(rows), "documents": len({r.group for r in rows}),
@@ -403,15 +404,14 @@ def train(rows: list[Row], folds: int = 5, c_grid: tuple[float, ...] = C_GRID, p
             dense_weights[etype] = [round(float(w), 4) for w in coef[len(names):]]
     meta = {"trained_on": report["documents"], "sentences": len(rows), "C": C,
             "cross_validated": scores, "cue_rules_alone": cue_only}
-    if dense is not None:
-        meta["embedding"] = {"name": SentenceEmbedder.name, "scale": DENSE_SCALE}
+    if embedding is not None:
+        meta["embedding"] = {"name": embedding, "scale": DENSE_SCALE}
     cue_confidence: dict[str, Any] = {}
     if examples:
         cue_confidence, report["cue_confidence"] = fit_cue_confidence(examples, rows, probs, folds)
         meta["cue_confidence"] = report["cue_confidence"]
-    embedding = SentenceEmbedder.name if dense is not None else None
     return SentenceClassifier(types, weights, intercepts, add, meta, by_type, calibration, cue_confidence,
-                              embedding, dense_weights, DENSE_SCALE if dense is not None else 1.0), report
+                              embedding, dense_weights, DENSE_SCALE if embedding is not None else 1.0), report
 
 
 def main(argv: list[str] | None = None) -> int:
