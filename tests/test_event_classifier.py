@@ -333,6 +333,14 @@ def test_shipped_embedding_model_loads_and_reads_e5_vectors():
     assert model.embedder is not None and default_classifier(False).embedder is None
 
 
+def test_extraction_embeddings_stay_out_of_the_topic_cache(tmp_path, monkeypatch):
+    """Only training asks for the on-disk cache; extraction would fill it with every sentence it reads."""
+    monkeypatch.setenv("CRIMEGRAPH_TOPICS_EMBED_CACHE", str(tmp_path / "topics.sqlite"))
+    model = _dense_model()
+    assert model.embedder is not None and model.embedder.cache is None
+    assert SentenceEmbedder().cache is not None  # what training (row_vectors) uses
+
+
 def test_sentence_embeddings_are_unit_vectors_that_put_like_sentences_close():
     vectors = SentenceEmbedder().embed([
         "Soldiers dismantled a cocaine laboratory in the jungle.",

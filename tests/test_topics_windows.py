@@ -102,6 +102,8 @@ def test_embedding_cache_keys_by_model_and_text(tmp_path):
 def test_embedding_cache_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("CRIMEGRAPH_TOPICS_EMBED_CACHE", str(tmp_path / "env.sqlite"))
     assert E5Embedder().cache is not None and E5Embedder().cache.path == tmp_path / "env.sqlite"
+    assert E5Embedder(env_cache=False).cache is None  # the event classifier's per-sentence embedder
+    assert E5Embedder(tmp_path / "own.sqlite", env_cache=False).cache.path == tmp_path / "own.sqlite"
     monkeypatch.delenv("CRIMEGRAPH_TOPICS_EMBED_CACHE")
     assert E5Embedder().cache is None
 

