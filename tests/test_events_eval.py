@@ -267,6 +267,10 @@ SPEAKER = GoldAttribution("El Tiempo", "Bogota Mayor Enrique Penalosa", None, Fa
         (GoldAttribution(), {"source": "AFP", "speaker": None, "analysis": False}, False),
         (SPEAKER, {"source": "el tiémpo", "speaker": "Mayor Enrique Penalosa", "analysis": False}, True),
         (SPEAKER, {"source": "El Tiempo", "speaker": "Penalosa", "analysis": False}, False),  # dice 0.4
+        # an English article before an outlet's name does not make another outlet
+        (GoldAttribution("the Guardian"), {"source": "Guardian", "speaker": None, "analysis": False}, True),
+        (GoldAttribution("Guardian"), {"source": "The Guardian", "speaker": None, "analysis": False}, True),
+        (GoldAttribution("the Guardian"), {"source": "Guardian Weekly", "speaker": None, "analysis": False}, False),
         (SPEAKER, {"source": "El Tiempo", "speaker": None, "analysis": False}, False),
         (SPEAKER, {"source": None, "speaker": "Mayor Enrique Penalosa", "analysis": False}, False),
         # the predicted speaker text found in the document overlaps the gold speaker span

@@ -416,9 +416,15 @@ def _speaker_right(g: GoldAttribution, pred: dict[str, Any], text: str) -> bool:
     return dice >= SPEAKER_TOKEN_OVERLAP
 
 
+def _outlet(name: str | None) -> str:
+    """An outlet's name for comparison: "the Guardian" and "Guardian" are one outlet (the gold
+    files write both; the guideline's "as written" keeps whichever article the text has)."""
+    return re.sub(r"^the ", "", _norm(name))
+
+
 def _attribution_right(g: GoldAttribution, pred: dict[str, Any] | None, text: str) -> bool:
     pred = pred or {}
-    if _norm(g.source) != _norm(pred.get("source")):
+    if _outlet(g.source) != _outlet(pred.get("source")):
         return False
     if bool(g.analysis) != bool(pred.get("analysis", False)):
         return False
@@ -497,7 +503,7 @@ def score_events(gold: list[GoldDoc], predicted: list[dict[str, Any]]) -> dict[s
                     attrs[name][0] += int(ok)
                 pred_attr = p.raw.get("attribution") or {}
                 for name, ok in (
-                    ("source", _norm(g.attribution.source) == _norm(pred_attr.get("source"))),
+                    ("source", _outlet(g.attribution.source) == _outlet(pred_attr.get("source"))),
                     ("speaker", _speaker_right(g.attribution, pred_attr, gdoc.document.text)),
                     ("analysis", bool(g.attribution.analysis) == bool(pred_attr.get("analysis", False))),
                 ):
