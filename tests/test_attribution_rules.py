@@ -554,6 +554,33 @@ def test_subjectless_verb_of_saying_continues_the_last_speaker(lang, text, sente
     assert out[0].attribution.speaker == expected
 
 
+_VEGA = "El fiscal Raúl Vega dijo que la banda opera en Oruro. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aclaró que el grupo trafica armas en Potosí.",  # a verb the list lacked
+        "En este contexto, explicó que el grupo trafica armas en Potosí.",  # a leading phrase closed by a comma
+        "De la misma forma informó que el grupo trafica armas en Potosí.",  # a connector without a comma
+        "Insistió en que el grupo trafica armas en Potosí.",
+        "Este grupo, recordó, trafica armas en Potosí.",  # an aside
+        "El grupo trafica armas en Potosí, recalcó.",  # at the end
+    ],
+)
+def test_subjectless_saying_in_other_positions_continues_the_last_speaker(sentence):
+    text = _VEGA + sentence
+    out = _annotate(text, "es", [_event(text, sentence, "trafica", "illicit_market")])
+    assert out[0].attribution.speaker == "El fiscal Raúl Vega"
+
+
+def test_a_verb_of_saying_with_its_own_subject_after_it_is_not_subjectless():
+    sentence = "El grupo trafica armas en Potosí, informó la Fiscalía de Potosí."
+    text = _VEGA + sentence
+    out = _annotate(text, "es", [_event(text, sentence, "trafica", "illicit_market")])
+    assert out[0].attribution.speaker == "la Fiscalía de Potosí"
+
+
 def test_sentence_without_a_verb_of_saying_does_not_inherit_a_speaker():
     text = "El fiscal Raúl Vega dijo que la banda opera en Oruro. El grupo trafica armas en Potosí."
     out = _annotate(text, "es", [_event(text, "El grupo trafica armas en Potosí.", "trafica", "illicit_market")])

@@ -74,11 +74,12 @@ _SAY_BEFORE = {
           r"informa|reportó|documentó|reportaron|revelaron|confirmaron|advirtieron|precisaron|detallaron|agregaron|"
           r"añadieron|destacaron|reconocieron|admitieron|aseveró|consideró|acusó|acusaron|negó|negaron|registró|"
           r"registraron|contabilizó|señala|señalan|indica|indican|advierte|advierten|denuncia|denuncian|revela|"
-          r"revelan|reporta|reportan|muestra|muestran|mostró|mostraron)",
+          r"revelan|reporta|reportan|muestra|muestran|mostró|mostraron|aclaró|recordó|enfatizó|recalcó|resaltó|"
+          r"abundó|narró|relató|planteó|argumentó|acotó|externó|lamentó|opinó|adelantó|descartó)",
     "pt": r"(?:disse|disseram|afirmou|afirmaram|declarou|informou|informaram|explicou|estimou|alertou|revelou|"
           r"confirmou|acrescentou|destacou|ressaltou|calcula|calculam|acredita|acreditam|estima|estimam|diz|dizem|"
           r"afirma|afirmam|acusa|acusam|apontou|admitiu|negou|denunciou|relatou|contou|registrou|indicou|indica|"
-          r"revela|informa|aponta|apontam)",
+          r"revela|informa|aponta|apontam|lembrou|frisou|salientou|completou|avaliou|garantiu|reforçou)",
 }
 _SAY_AFTER = {
     "en": r"(?:according to|said|says|stated|reported|added|explained|warned|estimated)",
@@ -402,6 +403,8 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
             continue
         if inverted:
             continue  # "..., reported AFP", "..., informó el jefe": the name after the verb speaks
+        if m.group(2) and not sentence[: m.start(1)].strip(" \"“”'") and re.match(r"\s*(?:[,.;:]|$)", rest):
+            continue  # "El grupo opera en Oruro, recalcó.", "Este fenómeno, dijo, inició ...": what is said
         verb = m.group(4)
         if (_PASSIVE_AUX.search(m.group(3) or "") and not verb.endswith("ing")) or m.group(5):
             continue  # "is estimated", "was reported", "alleged to have", "identified as": nobody speaks
@@ -585,9 +588,22 @@ def _document_source(text: str, mentions: MentionIndex, c: "Cues") -> str | None
 
 # Spanish and Portuguese drop the subject: a sentence opening with a verb of saying continues the
 # last speaker ("Señaló que ...", "Además, explicó que ...", "Disse ainda que ...").
+_CONNECTOR = (r"(?:además|asimismo|también|finalmente|por otra parte|por otro lado|de igual (?:forma|manera)|"
+              r"de la misma (?:forma|manera)|en otro tema|en ese sentido|en este sentido|también|ainda|além disso|"
+              r"por outro lado|da mesma forma)")
 _SUBJECTLESS_SAY = {
-    lang: re.compile(r"^\s*(?:(?:además|asimismo|también|finalmente|por otra parte|também|ainda|além disso)\s*,?\s+)?"
-                     + _SAY_BEFORE[lang] + r"(?:\s+(?:también|ainda|además))?\s+(?:que|a\b|à\b|ao\b)", re.IGNORECASE)
+    # "Añadió que ...", "En este contexto, explicó que ...", "De la misma forma informó que ...",
+    # "Insistió en que ...", "Relató: ...": a leading phrase closed by a comma is not a subject
+    lang: re.compile(r"^\s*(?:" + _CONNECTOR + r"\s*,?\s+|[^,;:\"“”]{2,60},\s*)?"
+                     + _SAY_BEFORE[lang] + r"(?:\s+(?:también|ainda|además))?"
+                     r"(?:\s+(?:que|en que|em que|a\b|à\b|ao\b)|\s*:|\s*,\s+[^,]{2,40},\s*que\b)", re.IGNORECASE)
+    if lang != "en" else re.compile(r"(?!)")
+    for lang in _SAY_BEFORE
+}
+# "Este fenómeno, dijo, inició en 2007", "... en Zacatecas, recordó.": a verb of saying set off by commas,
+# with no subject after it, speaks for the last named speaker
+_SUBJECTLESS_ASIDE = {
+    lang: re.compile(r",\s*" + _SAY_BEFORE[lang] + r"(?:\s+(?:también|ainda|además))?\s*(?:[,;]|\.?\s*$)", re.IGNORECASE)
     if lang != "en" else re.compile(r"(?!)")
     for lang in _SAY_BEFORE
 }
@@ -657,7 +673,8 @@ def annotate_events(
         hit = speaker_of(sentence, lang, anchor, allow_pronoun=True,
                          skip=(lambda phrase, source=source: _same_outlet(phrase, source)) if source else None)
         speaker = hit[0] if hit else None
-        if speaker in PRONOUN_SPEAKERS or (speaker is None and _SUBJECTLESS_SAY[lang].match(sentence)):
+        if speaker in PRONOUN_SPEAKERS or (speaker is None and (_SUBJECTLESS_SAY[lang].match(sentence)
+                                                                or _SUBJECTLESS_ASIDE[lang].search(sentence))):
             # "he added"; "Añadió que ...", "Disse que ...": the subject is the last named speaker
             speaker = _earlier_speaker(sentences, sent, lang)
         if speaker and any(own in speaker.casefold() for own in c.own_outlets):
