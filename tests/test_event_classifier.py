@@ -308,6 +308,33 @@ def test_detection_embeds_each_body_sentence_once_per_document_and_uses_the_vect
     assert added[0].evidence[0].start == text.index("Marines")
 
 
+def test_with_a_words_fallback_only_sentences_worth_it_are_embedded():
+    text = ("Navy Raid In Port\n\nMarines carried out a raid at the port of Buenaventura. "
+            "Police seized two tons of cocaine in Tumaco. The mayor spoke to reporters.")
+    ents = _entities(text, [("Buenaventura", "place"), ("Tumaco", "place"), ("cocaine", "commodity")])
+    model = _dense_model(scale=2.0)
+    model.weights["seizure"] = {"w:raid": 0.1}
+    model.__post_init__()
+    types = sorted(EVENT_TYPES)
+    words = SentenceClassifier(types, {t: {} for t in types}, {t: -4.0 for t in types}, 0.5, {})
+    words.weights["seizure"] = {"w:raid": 3.0}  # the fallback thinks a raid sentence may be a seizure (0.27)
+    words.__post_init__()
+    model.fallback, model.gate = words, 0.1
+    fake = _FakeEmbedder()
+    model._embedder = fake
+    events = detect_events(text, _sentences(text), "en", MentionIndex(ents), [], [], classifier=model)
+    # the raid sentence passes the gate, the seizure has a cue event; the mayor's sentence is left to the fallback
+    assert fake.calls == [["Marines carried out a raid at the port of Buenaventura.",
+                           "Police seized two tons of cocaine in Tumaco."]]
+    seizures = sorted(text[e.evidence[0].start:e.evidence[0].end] for e in events if e.type == "seizure")
+    assert seizures == ["Marines carried out a raid at the port of Buenaventura.",
+                        "Police seized two tons of cocaine in Tumaco."]
+    model.gate = 0.0  # a gate of 0 embeds every sentence
+    fake.calls.clear()
+    detect_events(text, _sentences(text), "en", MentionIndex(ents), [], [], classifier=model)
+    assert len(fake.calls[0]) == 3
+
+
 def test_training_with_vectors_learns_what_only_the_embedding_tells():
     # the words are the same in every sentence; only the embedding says which are seizures
     rows, vectors = [], []
@@ -331,6 +358,8 @@ def test_shipped_embedding_model_loads_and_reads_e5_vectors():
     assert model.meta["trained_on"] >= 900 and model.meta["embedding"]["scale"] == model.dense_scale
     assert all(len(model.dense[t]) == SentenceEmbedder.dim for t in model.types)
     assert model.embedder is not None and default_classifier(False).embedder is None
+    # the shipped words-only model decides the sentences not worth embedding
+    assert model.fallback is not None and model.fallback.embedder is None and 0 < model.gate < 0.5
 
 
 def test_extraction_embeddings_stay_out_of_the_topic_cache(tmp_path, monkeypatch):

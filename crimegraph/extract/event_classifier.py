@@ -44,6 +44,9 @@ __all__ = ["SentenceClassifier", "SentenceEmbedder", "sentence_features", "MODEL
 MODEL_FILE = "sentence-types.json.gz"
 # The model that also reads each sentence's multilingual-e5-small embedding (``event_embeddings``)
 EMBEDDING_MODEL_FILE = "sentence-types-e5.json.gz"
+# with a words-only fallback, the embedding model reads only the sentences with a cue event or where the
+# fallback gives some type this probability or more (docs/extraction.md)
+EMBED_GATE = 0.1
 FORMAT = 2
 STEM = 5
 
@@ -222,6 +225,10 @@ class SentenceClassifier:
             self._dense = np.asarray([self.dense.get(t, [0.0] * dim) for t in self.types],
                                      dtype=np.float64) * self.dense_scale
         self._embedder: SentenceEmbedder | None = None
+        # set at run time, not stored: a words-only model that decides the sentences this one need not
+        # embed (those with no cue event and no fallback probability of ``gate`` or more; events.py)
+        self.fallback: SentenceClassifier | None = None
+        self.gate: float = EMBED_GATE
 
     @property
     def embedder(self) -> "SentenceEmbedder | None":
@@ -298,4 +305,8 @@ def default_classifier(embeddings: bool = False) -> SentenceClassifier | None:
                               "event_embeddings off")
         log.warning("no event classifier model at crimegraph/extract/models/%s; cue rules only", filename)
         return None
-    return SentenceClassifier.load(filename=filename)
+    model = SentenceClassifier.load(filename=filename)
+    if embeddings:
+        # the words-only model decides the sentences not worth embedding (EMBED_GATE)
+        model.fallback = default_classifier(False)
+    return model

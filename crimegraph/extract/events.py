@@ -586,26 +586,55 @@ def detect_events(
     events: list[Event] = []
     # a headline restates the body (docs/annotation.md, section 4)
     views = [v for v in sentence_views(text, sentences, mentions, times, quantities) if not v.headline]
-    embedder = classifier.embedder if classifier is not None else None
-    vectors = embedder.embed([v.sent.text for v in views]) if embedder is not None and views else [None] * len(views)
-    for view, vector in zip(views, vectors):
-        found, levels = rule_events(text, view, lang, times)
-        probs = classifier.scores(view, lang, levels, times, vector) if classifier is not None else {}
+    rules = [rule_events(text, view, lang, times) for view in views]
+    models, probs = _sentence_models(classifier, views, rules, lang, times)
+    for view, (found, levels), model, p in zip(views, rules, models, probs):
         for ev in found.values():
-            ev.support = probs.get(ev.type)  # an input of the cue event's confidence (None without a classifier)
+            ev.support = p.get(ev.type)  # an input of the cue event's confidence (None without a classifier)
             events.extend(split_by_measure(text, view, ev, lang, times))
-        if classifier is None:
+        if model is None:
             continue
-        for etype, prob in classifier.decide(text, view, lang, levels, set(found), times, probs=probs):
-            trig = classifier.trigger(view.sent, etype, view)
+        for etype, prob in model.decide(text, view, lang, levels, set(found), times, probs=p):
+            trig = model.trigger(view.sent, etype, view)
             if trig is None:
                 continue
             ev = build_event(text, view, etype, trig[0], trig[1], lang, times)
             if ev is not None:
                 ev.detector = "classifier"
-                ev.confidence = round(classifier.confidence(prob), 3)
+                ev.confidence = round(model.confidence(prob), 3)
                 events.append(ev)
     return _merge_restatements(events)
+
+
+def _sentence_models(classifier: Any, views: list[SentenceView], rules: list[tuple[dict[str, Event], dict[str, int]]],
+                     lang: str, times: list[Any]) -> tuple[list[Any], list[dict[str, float]]]:
+    """Which classifier reads each sentence, and its probabilities there. A model that reads sentence
+    embeddings embeds every sentence at once; when it has a words-only ``fallback``, it embeds only
+    the sentences with a cue event (whose confidence reads the model's probability) or where the
+    fallback gives some type ``gate`` or more; the fallback decides the others (embedding is the
+    costly part of extraction)."""
+    if classifier is None:
+        return [None] * len(views), [{} for _ in views]
+    embedder = classifier.embedder
+    if embedder is None:
+        return [classifier] * len(views), [classifier.scores(v, lang, levels, times) for v, (_, levels) in zip(views, rules)]
+    fallback = getattr(classifier, "fallback", None)
+    models: list[Any] = [classifier] * len(views)
+    probs: list[dict[str, float]] = [{} for _ in views]
+    wanted = list(range(len(views)))
+    if fallback is not None:
+        wanted = []
+        for i, (view, (found, levels)) in enumerate(zip(views, rules)):
+            probs[i] = fallback.scores(view, lang, levels, times)
+            if found or max(probs[i].values(), default=0.0) >= classifier.gate:
+                wanted.append(i)
+            else:
+                models[i] = fallback
+    if wanted:
+        vectors = embedder.embed([views[i].sent.text for i in wanted])
+        for i, vector in zip(wanted, vectors):
+            probs[i] = classifier.scores(views[i], lang, rules[i][1], times, vector)
+    return models, probs
 
 
 # What separates the clause of one figure from the next ("90 homicides in A, and 183 in B", "341 in 2012,
