@@ -11,7 +11,7 @@ from crimegraph.extract.ner_e5 import (MODEL_DIR, TAGS, E5NerComponent, align_wo
                                        load_tagger, repair_bio, score_conll, window_bounds, word_tags, words_text)
 
 # First 300 sentences of esp.testa, measured 2026-11-22 (see docs/ner.md).
-TESTA_300_FLOOR = 0.78  # measured 0.806 (the CNN NER: 0.785)
+TESTA_300_FLOOR = 0.80  # measured 0.831 (three epochs; one epoch gave 0.806; the CNN NER: 0.785)
 
 needs_model = pytest.mark.skipif(not (MODEL_DIR / "weights.npz").is_file(),
                                  reason=f"e5 NER weights not found in {MODEL_DIR}")
