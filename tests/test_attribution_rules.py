@@ -655,3 +655,18 @@ def test_the_modal_may_still_hedges():
     sentence = "Police may have seized 34 tons of cocaine in Tumaco."
     ev = _event(sentence, sentence, "seized", "seizure")
     assert modality_of(sentence, sentence.index("seized"), ev, cues("en"), False) == "hedged"
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("Prosecutors allege that the gang moved cocaine through the port of Arica.", "Prosecutors"),
+        ("Local officials point to the port of Arica as the main exit for cocaine.", "Local officials"),
+        ("Two analysts contend that the gang has split into three factions.", "Two analysts"),
+        ("The rebels still insist that their leader join the talks in Havana.", "The rebels"),  # "still" is skipped
+        ("The region, described as a transit hub, lies on the Chilean border.", None),  # a participle, not a verb
+    ],
+)
+def test_more_verbs_of_saying_in_english(sentence, expected):
+    hit = speaker_of(sentence, "en", len(sentence) - 5)
+    assert (hit[0] if hit else None) == expected

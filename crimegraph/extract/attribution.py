@@ -65,7 +65,10 @@ _SAY_BEFORE = {
           r"revealed|reveals|concluded|concludes|warning|reports|report|indicates|indicate|notes|note|suggests|suggest|"
           r"suggested|mentioned|asserted|asserts|affirmed|emphasized|reiterated|denied|denies|"
           r"deny|complained|predicted|predicts|blamed|blames|blame|"
-          r"released|published|issued|presented|rejected|dismissed|show|shows|showed|shown)",
+          r"released|published|issued|presented|rejected|dismissed|show|shows|showed|shown|"
+          r"allege|alleges|contend|contends|contended|point to|points to|pointed to|describe|describes|described|"
+          r"identifies|identify|consider|considers|acknowledge|acknowledges|argue|argues|insist|"
+          r"insists|explain|explains|assert|warns)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
@@ -91,7 +94,7 @@ _SAY_AFTER = {
     "pt": r"(?:segundo|de acordo com|conforme|disse|afirmou|informou|declarou|explicou|revelou|acrescentou|"
           r"destacou|ressaltou|confirmou|alertou|disseram|afirmaram|informaram|apontou|relatou|contou)",
 }
-_AUX = (r"((?:(?:has|have|had|is|are|was|were|been|also|previously|recently|later|then|earlier|(?-i:[a-z]{3,}ly)|yesterday|today|"
+_AUX = (r"((?:(?:has|have|had|is|are|was|were|been|also|still|previously|recently|later|then|earlier|(?-i:[a-z]{3,}ly)|yesterday|today|"
         r"last\s+week|this\s+week|ha|han|había|también|também|"
         r"tem|têm|fue|fueron|es|son|foi|foram)\s+)*)")
 # a be-auxiliary before a participle makes it passive: "is estimated", "was reported", "were found"
