@@ -670,3 +670,17 @@ def test_the_modal_may_still_hedges():
 def test_more_verbs_of_saying_in_english(sentence, expected):
     hit = speaker_of(sentence, "en", len(sentence) - 5)
     assert (hit[0] if hit else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text,trigger,outlet,speaker",
+    [
+        ("According to an anonymous source consulted by La Prensa, police are investigating 35 mayors for "
+         "money laundering in Olancho.", "money laundering", "La Prensa", "an anonymous source"),
+        ("Kidnappings doubled in Caracas in 2016, according to police figures obtained by Runrunes.",
+         "Kidnappings", "Runrunes", "police figures"),
+    ],
+)
+def test_who_an_outlet_consulted_speaks_and_the_outlet_is_the_source(text, trigger, outlet, speaker):
+    out = _annotate(text, "en", [_event(text, text, trigger, "violence")], [_ent(text, "m1", "media", outlet)])
+    assert (out[0].attribution.source, out[0].attribution.speaker) == (outlet, speaker)

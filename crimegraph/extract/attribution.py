@@ -633,6 +633,18 @@ _OUTLET_REFERENCE = re.compile(
 )
 
 
+_CITED_BY = re.compile(r"^(.{2,80}?)\s+(?:consulted|obtained|reported|cited|quoted|interviewed|published|seen|"
+                       r"consultad[oa]s?|citad[oa]s?|obtenid[oa]s?|entrevistad[oa]s?|ouvid[oa]s?)\s+(?:by|por|pel[oa])\s+(.+)$",
+                       re.IGNORECASE)
+
+
+def _without_citing(speaker: str, source: str) -> str:
+    """"an anonymous source consulted by La Prensa", "police figures obtained by Runrunes": when the
+    outlet is the source, the phrase before it is the speaker."""
+    cited = _CITED_BY.match(speaker)
+    return cited.group(1) if cited and _same_outlet(cited.group(2), source) else speaker
+
+
 def _same_outlet(speaker: str, source: str) -> bool:
     a = re.sub(r"^(?:the|el|la|o|a)\s+", "", speaker.casefold())
     b = re.sub(r"^(?:the|el|la|o|a)\s+", "", source.casefold())
@@ -674,7 +686,8 @@ def annotate_events(
         anchor = (ev.trigger.start - ev.evidence[0].start) if ev.trigger else 0
         # "X said ..., reported El Tiempo": the outlet taken as the source does not hide the speaker
         hit = speaker_of(sentence, lang, anchor, allow_pronoun=True,
-                         skip=(lambda phrase, source=source: _same_outlet(phrase, source)) if source else None)
+                         skip=(lambda phrase, source=source: _same_outlet(_without_citing(phrase, source), source))
+                         if source else None)
         speaker = hit[0] if hit else None
         if speaker in PRONOUN_SPEAKERS or (speaker is None and (_SUBJECTLESS_SAY[lang].match(sentence)
                                                                 or _SUBJECTLESS_ASIDE[lang].search(sentence))):
@@ -687,6 +700,8 @@ def annotate_events(
             earlier = _media_in(mentions, 0, ev.evidence[0].start, text, c.own_outlets)
             if earlier:
                 source, speaker = earlier[-1][2], None
+        if speaker and source:
+            speaker = _without_citing(speaker, source)
         if speaker and source and _same_outlet(speaker, source):
             speaker = None  # "according to El Tiempo": the outlet is the source, not a speaker
         analysis = (analysis_document or (analysis_from is not None and ev.evidence[0].start >= analysis_from)
