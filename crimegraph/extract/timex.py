@@ -130,7 +130,7 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("my_ref", r"(?:(?P<d>@D@)@ORD@\s+(?:of\s+)?)?(?P<mon>@MON@)(?:\s+(?P<d2>@D@)@ORD@)?,?\s+(?P<yref>@YREF@)"),
         ("md", r"(?:(?P<wd>@WD@),?\s+)?(?P<mon>@MON@)\s+(?P<d>@D@)@ORD@(?![.,]\d)"),
         ("md", r"(?:(?P<wd>@WD@),?\s+)?(?:the\s+)?(?P<d>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@)"),
-        ("decade", r"(?:the\s+)?(?:(?P<part>early|mid-?|late)\s*)?(?P<dec4>(?:19|20)\d0)'?s(?!\w)"),
+        ("decade", r"(?:the\s+)?(?:(?P<part>early|mid-?|late)(?:\s*-?\s*to\s*-?\s*(?P<part2>mid|late)-?)?\s*)?(?P<dec4>(?:19|20)\d0)'?s(?!\w)"),
         ("decade", r"the\s+(?:(?P<part>early|mid-?|late)\s*)?'?(?P<dec2>\d0)'?s(?!\w)"),
         ("decade", r"the\s+(?:(?P<part>early|mid-?|late)\s*)?(?P<decw>@DECW@)"),
         ("part_y", r"(?:the\s+)?(?P<part>@PART@)(?:\s+|(?<=-))(?:(?P<y>@Y@)|(?P<ayref>@AYREF@)|(?P<yref>@YREF@))"),
@@ -277,11 +277,12 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("since", r"(?<=\w\s)(?:ever\s+)?since\s+(?P<clause>(?:[^\W\d][\w'’-]*\s+){1,7}?(?:in|on|during)\s+)(?P<inner>@ATOMS@)"),
         ("upto", r"(?P<prep>as\s+of|by)\s+(?P<inner>@ATOMS@)"),
         ("between", r"(?:between|from)\s+(?P<a>@ATOMS@)\s+(?:and|to|through|until|till)\s+(?P<b>@ATOMS@)"),
-        ("yrange", r"(?:(?:in|during|from)\s+)?(?:the\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        ("yrange", r"(?:(?:in|during|from)\s+)?(?:the\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+to\s+)(?P<y2>@Y@)"),
         # days of one month: "from 1 to 31 July 2013", "between June 3 and 9"
         ("drange", r"(?:from|between)\s+(?:the\s+)?(?P<d1>@D@)@ORD@\s+(?:to|and|through|until)\s+(?:the\s+)?(?P<d2>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@)(?:,?\s+(?P<y>@Y@))?"),
         ("drange", r"(?:from|between)\s+(?P<mon>@MON@)\s+(?P<d1>@D@)@ORD@\s+(?:to|and|through|until)\s+(?P<d2>@D@)@ORD@(?:,?\s+(?P<y>@Y@))?"),
         ("andlist", r"(?:in|during|throughout)\s+(?P<a>@ATOMS@)\s+(?:and|&)\s+(?P<b>@ATOMS@)"),
+        ("declist", r"(?:in|during|throughout)\s+the\s+(?P<d1>(?:19|20)\d0)'?s\s+(?:and|&)\s+(?:the\s+)?'?(?P<d2>\d0)'?s(?!\w)"),
     ],
     "es": [
         ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:al\s+menos|por\s+lo\s+menos)\s+)?(?:(?:el|la|los|las)\s+)?(?P<inner>@ATOMS@)"),
@@ -290,7 +291,7 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("since", r"desde\s+que\s+(?P<clause>(?:[^\W\d][\w-]*\s+){1,7}?(?:en|em|durante)\s+)(?P<inner>@ATOMS@)"),
         ("upto", r"(?P<prep>hasta|al)\s+(?:el\s+)?(?:d[ií]a\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
-        ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+a\s+)(?P<y2>@Y@)"),
         # "del 1 al 31 de julio de 2013", "entre el 3 y el 9 de junio del presente año"
         ("drange", r"(?:del|de|desde\s+el|entre\s+el)\s+(?P<d1>@D@)@ORD@\s+(?:al|a|hasta\s+el|y\s+el)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
         ("andlist", r"(?:en|durante)\s+(?:(?:los\s+años|los\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+(?:y|e)\s+(?P<b>@ATOMS@)"),
@@ -302,7 +303,7 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("since", r"desde\s+que\s+(?P<clause>(?:[^\W\d][\w-]*\s+){1,7}?(?:en|em|durante)\s+)(?P<inner>@ATOMS@)"),
         ("upto", r"(?P<prep>até)\s+(?:o\s+)?(?:dia\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
-        ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)\s*[-–—]\s*(?P<y2>@Y@)"),
+        ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+a\s+)(?P<y2>@Y@)"),
         ("drange", r"(?:de|entre|desde\s+o\s+dia)\s+(?P<d1>@D@)@ORD@\s+(?:a|até|ao|e)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
         ("andlist", r"(?:em|durante)\s+(?:(?:os\s+anos|os\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+e\s+(?P<b>@ATOMS@)"),
     ],
@@ -593,7 +594,11 @@ def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: b
         # "in 2007 and 2008", "in January and February", "in the 1980s and 1990s": two periods
         # of one kind, in order, read as the range they span (as the annotations record them)
         a, b = _atom_rule(match.group("a"), lang), _atom_rule(match.group("b"), lang)
-        if a is None or b is None or a[0].kind != b[0].kind or a[0].kind not in _LISTABLE:
+        if a is None or b is None:
+            return False
+        # "in June and October 2015", "in May and June this year": the month takes the year of the other
+        shared_year = a[0].kind == "m" and b[0].kind in ("my", "my_ref")
+        if not shared_year and (a[0].kind != b[0].kind or a[0].kind not in _LISTABLE):
             return False
         reference = dt.date(2000, 12, 31)  # only the order matters; every listable kind resolves
         first = _resolve(a[0].kind, a[1], lang, reference, 2000)
@@ -818,6 +823,9 @@ def _resolve(
         return (inner[0][0], published), "range"
     if kind in ("between", "andlist"):
         return _resolve_between(g["a"], g["b"], lang, published)
+    if kind == "declist":  # "during the 1970s and 80s"
+        first, last = int(g["d1"]), int(g["d1"]) // 100 * 100 + int(g["d2"])
+        return ((dt.date(first, 1, 1), dt.date(last + 9, 12, 31)), "range") if last > first else None
     if kind == "upto":
         return _resolve_upto(g, lang, published, _future(match, lang))
     if kind == "yrange":
@@ -960,6 +968,8 @@ def _resolve_decade(g: dict[str, str | None], lang: str) -> Resolved | None:
     if g.get("part"):
         part = _part_name(g["part"], lang) if lang != "en" else _norm(g["part"]).rstrip("-")
         first, last = _DECADE_PARTS.get(part or "", (0, 9))
+        if g.get("part2"):  # "the mid to late 1980s"
+            last = _DECADE_PARTS.get(_norm(g["part2"]).rstrip("-"), (0, 9))[1]
     return (dt.date(base + first, 1, 1), dt.date(base + last, 12, 31)), "range"
 
 
