@@ -684,3 +684,21 @@ def test_more_verbs_of_saying_in_english(sentence, expected):
 def test_who_an_outlet_consulted_speaks_and_the_outlet_is_the_source(text, trigger, outlet, speaker):
     out = _annotate(text, "en", [_event(text, text, trigger, "violence")], [_ent(text, "m1", "media", outlet)])
     assert (out[0].attribution.source, out[0].attribution.speaker) == (outlet, speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a short phrase before "Name, description, said"
+        ("In addition, Rosa Vega, the security adviser of the governor of the northern state, said the gang "
+         "had grown.", "Rosa Vega"),
+        # a participle after the introducer's noun, with no "by" after it, is cut off
+        ("According to government figures released in February, 3,000 people were arrested in Peru.",
+         "government figures"),
+        ("According to figures published on May 3 by the Interior Ministry, 300 people were killed in Lima.",
+         "the Interior Ministry"),
+    ],
+)
+def test_name_after_a_lead_phrase_and_figures_released(sentence, expected):
+    hit = speaker_of(sentence, "en", len(sentence) - 5)
+    assert (hit[0] if hit else None) == expected

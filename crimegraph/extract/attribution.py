@@ -68,7 +68,7 @@ _SAY_BEFORE = {
           r"released|published|issued|presented|rejected|dismissed|show|shows|showed|shown|"
           r"allege|alleges|contend|contends|contended|point to|points to|pointed to|describe|describes|described|"
           r"identifies|identify|consider|considers|acknowledge|acknowledges|argue|argues|insist|"
-          r"insists|explain|explains|assert|warns)",
+          r"insists|explain|explains|assert|warns|claims)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
@@ -379,7 +379,8 @@ def _name_first_pattern(lang: str) -> re.Pattern[str]:
     """"Tomas Ruiz, a priest who runs a shelter, told reporters": a name, its description, the verb."""
     return re.compile(
         r"^\s*(?:[\"“]?[^\"“”]+[,.!?][\"”]\s*)?"  # a quotation before the name: "..." Ana Ruiz, an analyst, said
-        r"(?:(?:However|But|And|Meanwhile|Also|Sin embargo|Además|Pero|Por su parte|Porém|No entanto)\s*,?\s+)?"
+        r"(?:(?:However|But|And|Meanwhile|Also|Sin embargo|Además|Pero|Por su parte|Porém|No entanto)\s*,?\s+"
+        r"|[A-ZÁÉÍÓÚÑ][^,;:\"“”]{1,30},\s+(?=" + _NAME_WORD + r"[^,]*,\s+[a-záéíóúñ]))?"  # "In addition, Name, ..."
         r"(" + _NAME_WORDS + r"),\s+([a-záéíóúñ][^,;:\"“”]{2,140}?),\s+" + _AUX + "(" + _SAY_BEFORE[lang] + r")(?!\w)"
     )
 
@@ -443,10 +444,14 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
                                           or not sentence[: m.start()].rstrip().endswith((",", '"', "”", "'"))):
             continue  # "said the raid showed ...", "the document said Bolivia had ...": a clause follows
         phrase = _TAIL.sub("", _REPORT_PREFIX.sub("", m.group(1)))
-        if _CLAUSE_VERB.search(phrase) or re.search(
-                r"(?<!\w)(?:released|published|issued|produced|presented|compiled|conducted|publicad[oa]s?|"
-                r"divulgad[oa]s?)$", phrase.strip(), re.IGNORECASE):
-            continue  # "according to figures published on May 3 by X": the body after "by" speaks
+        if _CLAUSE_VERB.search(phrase):
+            continue
+        released = re.search(r"\s+(?:released|published|issued|produced|presented|compiled|conducted|publicad[oa]s?|"
+                             r"divulgad[oa]s?)$", phrase.strip(), re.IGNORECASE)
+        if released:
+            if re.search(r"\s(?:by|por|pel[oa])\s", m.group(1)):
+                continue  # "according to figures published on May 3 by X": the body after "by" speaks
+            phrase = phrase.strip()[: released.start()]  # "according to government figures released in May"
         cleaned = _clean_speaker(phrase)
         named = _NAME_AFTER_DESCRIPTION.match(sentence[m.end(1):])
         if cleaned and named and m.group(1)[:1].islower():
