@@ -702,3 +702,13 @@ def test_who_an_outlet_consulted_speaks_and_the_outlet_is_the_source(text, trigg
 def test_name_after_a_lead_phrase_and_figures_released(sentence, expected):
     hit = speaker_of(sentence, "en", len(sentence) - 5)
     assert (hit[0] if hit else None) == expected
+
+
+def test_a_closing_verb_of_saying_with_circumstances_speaks_for_the_whole_sentence():
+    sentence = ("The Yungas had about 16,000 hectares of coca, UNODC representative Ana Rios said at a news "
+                "conference in La Paz.")
+    hit = speaker_of(sentence, "en", sentence.index("hectares"))
+    assert hit is not None and hit[0] == "UNODC representative Ana Rios"
+    # a statement after the verb keeps the speaker to what follows
+    sentence = "Police seized 300 kilos in Oruro, and officials said on Monday that the gang operates in Potosi."
+    assert speaker_of(sentence, "en", sentence.index("seized")) is None

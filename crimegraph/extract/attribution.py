@@ -68,7 +68,7 @@ _SAY_BEFORE = {
           r"released|published|issued|presented|rejected|dismissed|show|shows|showed|shown|"
           r"allege|alleges|contend|contends|contended|point to|points to|pointed to|describe|describes|described|"
           r"identifies|identify|consider|considers|acknowledge|acknowledges|argue|argues|insist|"
-          r"insists|explain|explains|assert|warns|claims)",
+          r"insists|explain|explains|assert|warns)",
     "es": r"(?:dijo|dijeron|afirmó|afirmaron|aseguró|aseguraron|señaló|señalaron|indicó|indicaron|explicó|"
           r"explicaron|informó|informaron|declaró|estimó|estiman|advirtió|denunció|reveló|confirmó|sostuvo|"
           r"precisó|detalló|agregó|añadió|calcula|calculan|cree|creen|estima|estiman|acusa|acusan|sostiene|"
@@ -313,6 +313,11 @@ def _scope(offset: int, rest: str) -> int:
     """0 when the verb of saying closes its clause ("..., police said on Monday."), else the speaker's
     offset: a complement follows the verb and the statement is what comes after it."""
     if re.match(r"\s*(?:[,.;:)\"”’]|$)", rest) or len(re.split(r"[,;:.\"“”]", rest, maxsplit=1)[0].split()) <= 4:
+        return 0
+    # "..., Guedes said at a news conference in La Paz on Thursday.": circumstances, no statement after
+    clause = re.split(r"[,;:\"“”]|\.(?:\s|$)", rest, maxsplit=1)[0]
+    if re.match(r"\s+(?:at|in|on|during|after|before|en|durante|em)\s", clause, re.IGNORECASE) and \
+            not re.search(r"(?<!\w)(?:that|que|who|which)(?!\w)", clause, re.IGNORECASE) and rest.strip().count(" ") < 12:
         return 0
     return offset
 
