@@ -7,6 +7,7 @@ import re
 import pytest
 
 from crimegraph.extract.attribution import (
+    _SUBJECTLESS_SAY,
     MIN_CONFIDENCE,
     annotate_events,
     confidence_from,
@@ -572,6 +573,15 @@ def test_subjectless_saying_in_other_positions_continues_the_last_speaker(senten
     text = _VEGA + sentence
     out = _annotate(text, "es", [_event(text, sentence, "trafica", "illicit_market")])
     assert out[0].attribution.speaker == "El fiscal Raúl Vega"
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("pt", "Também disse que o grupo trafica armas em Cáceres."),  # the Portuguese connector, not "también"
+    ("es", "Además, explicó que el grupo trafica armas en Potosí."),
+    ("es", "Por otro lado informó que el grupo trafica armas en Potosí."),
+])
+def test_connectors_before_a_subjectless_verb_of_saying(lang, sentence):
+    assert _SUBJECTLESS_SAY[lang].match(sentence)
 
 
 def test_a_verb_of_saying_with_its_own_subject_after_it_is_not_subjectless():

@@ -37,8 +37,8 @@ def test_held_out_attribute_floors(result, attribute, floor):
 
 
 def test_the_embedding_classifier_holds_its_held_out_floors_and_beats_the_words_alone(shared_data, result):
-    """The event_embeddings option (measured: held-out P 0.557, F1 0.544 against 0.504 and 0.500 for
-    the default words-only classifier) must stay worth its cost."""
+    """The event_embeddings option (measured: held-out P 0.556, F1 0.542 against 0.504 and 0.500 for
+    the default words-only classifier; 0.557 and 0.544 before it was gated) must stay worth its cost."""
     embedded = evaluate_extraction(shared_data, extractor=Extractor(stages=[
         "nlp", "actors", "places", "times", "quantities", "entities", "events"], event_embeddings=True))
     with_emb, words = embedded["held_out"]["strict"]["overall"], result["held_out"]["strict"]["overall"]

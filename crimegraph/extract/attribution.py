@@ -602,7 +602,7 @@ def _document_source(text: str, mentions: MentionIndex, c: "Cues") -> str | None
 # Spanish and Portuguese drop the subject: a sentence opening with a verb of saying continues the
 # last speaker ("Señaló que ...", "Además, explicó que ...", "Disse ainda que ...").
 _CONNECTOR = (r"(?:además|asimismo|también|finalmente|por otra parte|por otro lado|de igual (?:forma|manera)|"
-              r"de la misma (?:forma|manera)|en otro tema|en ese sentido|en este sentido|también|ainda|além disso|"
+              r"de la misma (?:forma|manera)|en otro tema|en ese sentido|en este sentido|também|ainda|além disso|"
               r"por outro lado|da mesma forma)")
 _SUBJECTLESS_SAY = {
     # "Añadió que ...", "En este contexto, explicó que ...", "De la misma forma informó que ...",

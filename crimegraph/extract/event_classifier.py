@@ -251,11 +251,16 @@ class SentenceClassifier:
             z = [zi + float(d) for zi, d in zip(z, self._dense @ vector)]
         return {t: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, zi)))) for t, zi in zip(self.types, z)}
 
+    @staticmethod
+    def features(view: SentenceView, lang: str, levels: dict[str, int], times: Iterable[Any] = ()) -> list[str]:
+        """The sentence's features, the same for every model (computed once when two models read it)."""
+        return add_time_features(sentence_features(view, lang, levels), view, times)
+
     def scores(self, view: SentenceView, lang: str, levels: dict[str, int],
                times: Iterable[Any] = (), vector: Any = None) -> dict[str, float]:
         """Per type, the probability that the sentence states an event of that type (``vector``: the
         sentence's embedding, for a model that reads one)."""
-        return self.probabilities(add_time_features(sentence_features(view, lang, levels), view, times), vector)
+        return self.probabilities(self.features(view, lang, levels, times), vector)
 
     def decide(self, text: str, view: SentenceView, lang: str, levels: dict[str, int], found: set[str],
                times: Iterable[Any] = (), probs: dict[str, float] | None = None) -> list[tuple[str, float]]:

@@ -618,14 +618,15 @@ def _sentence_models(classifier: Any, views: list[SentenceView], rules: list[tup
     embedder = classifier.embedder
     if embedder is None:
         return [classifier] * len(views), [classifier.scores(v, lang, levels, times) for v, (_, levels) in zip(views, rules)]
-    fallback = getattr(classifier, "fallback", None)
+    fallback = classifier.fallback
+    feats = [classifier.features(view, lang, levels, times) for view, (_, levels) in zip(views, rules)]
     models: list[Any] = [classifier] * len(views)
     probs: list[dict[str, float]] = [{} for _ in views]
     wanted = list(range(len(views)))
     if fallback is not None:
         wanted = []
-        for i, (view, (found, levels)) in enumerate(zip(views, rules)):
-            probs[i] = fallback.scores(view, lang, levels, times)
+        for i, (found, _) in enumerate(rules):
+            probs[i] = fallback.probabilities(feats[i])
             if found or max(probs[i].values(), default=0.0) >= classifier.gate:
                 wanted.append(i)
             else:
@@ -633,7 +634,7 @@ def _sentence_models(classifier: Any, views: list[SentenceView], rules: list[tup
     if wanted:
         vectors = embedder.embed([views[i].sent.text for i in wanted])
         for i, vector in zip(wanted, vectors):
-            probs[i] = classifier.scores(views[i], lang, rules[i][1], times, vector)
+            probs[i] = classifier.probabilities(feats[i], vector)
     return models, probs
 
 
