@@ -584,6 +584,20 @@ def test_connectors_before_a_subjectless_verb_of_saying(lang, sentence):
     assert _SUBJECTLESS_SAY[lang].match(sentence)
 
 
+@pytest.mark.parametrize("lang,first,sentence,expected", [
+    ("pt", "O delegado Paulo Reis disse que a quadrilha atua em Corumbá. ",
+     "Também disse que o grupo trafica armas em Cáceres.", "O delegado Paulo Reis"),
+    ("pt", "O delegado Paulo Reis disse que a quadrilha atua em Corumbá. ",
+     "Ainda afirmou que o grupo trafica armas em Cáceres.", "O delegado Paulo Reis"),
+    ("es", _VEGA, "Asimismo, señaló que el grupo trafica armas en Potosí.", "El fiscal Raúl Vega"),
+    ("es", _VEGA, "Finalmente dijo que el grupo trafica armas en Potosí.", "El fiscal Raúl Vega"),
+])
+def test_a_connector_before_the_verb_is_not_the_speaker(lang, first, sentence, expected):
+    text = first + sentence
+    out = _annotate(text, lang, [_event(text, sentence, "trafica", "illicit_market")])
+    assert out[0].attribution.speaker == expected
+
+
 def test_a_verb_of_saying_with_its_own_subject_after_it_is_not_subjectless():
     sentence = "El grupo trafica armas en Potosí, informó la Fiscalía de Potosí."
     text = _VEGA + sentence

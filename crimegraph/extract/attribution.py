@@ -159,6 +159,8 @@ def _clean_speaker(phrase: str) -> str | None:
     words = phrase.split()
     if not words or len(words) > 9:
         return None
+    if re.fullmatch(_CONNECTOR, phrase, re.IGNORECASE):
+        return None  # "Também disse que ...", "Asimismo, señaló que ...": a connector, the subject dropped
     if (phrase.lower() in _PRONOUNS or (words[0].lower() in _PRONOUNS and words[0].lower() not in _QUANTIFIERS)
             or _BAD_START.match(phrase)):
         return None
