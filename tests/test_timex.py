@@ -478,7 +478,6 @@ def test_real_articles_offsets_and_ranges(shared_data):
     ("Violence rose after the 2009 coup in Honduras.", 2009),
     ("Bolivia's 2017 coca law widened legal cultivation.", 2017),
     ("Another corruption case from 2011 involved a mayor.", 2011),
-    ("In fiscal 2015, Mexico returned 166,000 migrants.", 2015),
     ("After 2006 the paramilitaries demobilized.", 2006),
 ])
 def test_years_written_without_in_are_found(sentence, year):
@@ -636,3 +635,59 @@ def test_since_a_part_of_last_month_or_back_in_a_year_runs_to_publication(lang, 
     found = find_times(text, lang, dt.date(2014, 5, 2))
     assert [t.text for t in found] == [phrase]
     assert (found[0].span.start.isoformat(), found[0].span.end.isoformat()) == (start, "2014-05-02")
+
+
+@pytest.mark.parametrize("lang,published,text,phrase,start,end,granularity", [
+    # days of the month without the month: the latest such days on or before publication
+    ("es", "2013-08-23", "La caravana fue atacada el pasado día 20 en Acteal.", "el pasado día 20",
+     "2013-08-20", "2013-08-20", "day"),
+    ("es", "2013-09-05", "El día 21 hubo dos ejecuciones en Fresnillo.", "El día 21", "2013-08-21", "2013-08-21", "day"),
+    ("es", "2014-02-22", "Los días 12 y 13 fueron detenidos cinco hombres en Culiacán.", "Los días 12 y 13",
+     "2014-02-12", "2014-02-13", "range"),
+    ("pt", "2014-02-22", "A polícia prendeu dois homens no dia 12 em Corumbá.", "no dia 12", "2014-02-12", "2014-02-12", "day"),
+    # lists and ranges of days within a month
+    ("es", "2014-02-22", "Se decomisaron armas entre el 13 y 17 de febrero en Sinaloa.", "entre el 13 y 17 de febrero",
+     "2014-02-13", "2014-02-17", "range"),
+    ("es", "2013-12-18", "Se realizaron cateos los días 15, 16 y 17 de junio de 2012 en Jerez.",
+     "los días 15, 16 y 17 de junio de 2012", "2012-06-15", "2012-06-17", "range"),
+    # the year named with "este", "todo", "para"
+    ("es", "2014-01-10", "Este 2014 la fiscalía abrirá una oficina en Fresnillo.", "Este 2014", "2014-01-01", "2014-12-31", "year"),
+    ("es", "2014-01-04", "Hubo 300 homicidios en todo 2012 en el estado.", "en todo 2012", "2012-01-01", "2012-12-31", "year"),
+    ("es", "2013-10-23", "Los cultivos de amapola crecieron para 2009 en la sierra.", "para 2009", "2009-01-01", "2009-12-31", "year"),
+    # the publication day, week and year in other words
+    ("es", "2014-01-12", "En tanto, este mediodía hombres armados quemaron dos camiones.", "este mediodía",
+     "2014-01-12", "2014-01-12", "day"),
+    ("es", "2014-01-27", "En la semana anterior se denunciaron 12 secuestros.", "En la semana anterior",
+     "2014-01-20", "2014-01-26", "week"),
+    ("es", "2014-02-04", "El lunes de la semana pasada la policía detuvo a tres hombres.", "El lunes de la semana pasada",
+     "2014-01-27", "2014-01-27", "day"),
+    ("es", "2013-05-04", "Durante el presente año se han denunciado 40 robos.", "Durante el presente año",
+     "2013-01-01", "2013-05-04", "range"),
+    ("es", "2013-05-09", "Hace aproximadamente cuatro años llegó el grupo a la región.", "Hace aproximadamente cuatro años",
+     "2009-01-01", "2009-12-31", "year"),
+    ("es", "2013-05-31", "Un mes atrás la policía halló un laboratorio.", "Un mes atrás", "2013-04-01", "2013-04-30", "month"),
+])
+def test_spanish_and_portuguese_day_and_year_phrasings(lang, published, text, phrase, start, end, granularity):
+    assert _resolved(text, lang, dt.date.fromisoformat(published), phrase) == (start, end, granularity)
+
+
+def test_de_este_year_after_a_month_range_is_left_to_the_range():
+    found = find_times("De enero a noviembre de este 2013 se denunciaron 58 casos.", "es", dt.date(2013, 12, 15))
+    assert "este 2013" not in [t.text for t in found]
+
+
+@pytest.mark.parametrize("lang,text,phrase,start,end,granularity", [
+    # the US federal fiscal year runs October to September
+    ("en", "The Obama administration requested $107 million for Central America in FY2013, while Colombia got more.",
+     "in FY2013", "2012-10-01", "2013-09-30", "range"),
+    ("en", "US border agents seized 900 tons during the 2014 fiscal year.", "during the 2014 fiscal year",
+     "2013-10-01", "2014-09-30", "range"),
+    ("es", "Estados Unidos gasta más en la frontera que nunca. En el año fiscal 2012 se decomisaron 2 mil toneladas.",
+     "En el año fiscal 2012", "2011-10-01", "2012-09-30", "range"),
+    # another country's fiscal year is its calendar year
+    ("en", "In fiscal 2015, Mexico returned 166,000 migrants, while the United States deported fewer.",
+     "In fiscal 2015", "2015-01-01", "2015-12-31", "year"),
+    ("en", "Colombia's police budget grew in fiscal 2015.", "in fiscal 2015", "2015-01-01", "2015-12-31", "year"),
+])
+def test_fiscal_years_are_the_us_federal_year_only_for_the_us(lang, text, phrase, start, end, granularity):
+    assert _resolved(text, lang, dt.date(2016, 7, 27), phrase) == (start, end, granularity)

@@ -157,7 +157,8 @@ _ATOMS: dict[str, list[tuple[str, str]]] = {
         ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?:de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?P<y>@Y@)|\s+(?P<post>pasado))?|del\s+(?P<pre>pasado)\s+(?P<mon2>@MON@))"),
         ("part_m", r"(?:(?:el|los|las)\s+)?(?P<part>@PART@)\s+(?P<mref>@MREF@)"),
         ("rel", r"(?P<rel>@REL@)"),
-        ("ago", r"hace\s+(?:ya\s+)?(?:(?:unos|unas|cerca\s+de|casi|más\s+de|apenas)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
+        ("ago", r"hace\s+(?:ya\s+)?(?:(?:unos|unas|cerca\s+de|casi|más\s+de|apenas|aproximadamente|alrededor\s+de)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
+        ("ago", r"(?P<n>@NUM@)\s+(?P<unit>@UNIT@)\s+atrás"),
         ("wd", r"(?:(?P<det>el|este|ese)\s+)?(?:(?P<pre>pasado|próximo)\s+)?(?P<wd>@WD@)(?:\s+(?P<post>pasado|último|próximo|que\s+viene))?"),
         ("m", r"(?:(?P<pre>pasado|próximo)\s+)?(?:mes\s+de\s+)?(?P<mon>@MON@)(?:\s+(?P<post>pasado|último|próximo))?"),
         ("y", r"(?:año\s+)?(?P<y>@Y@)@NOUNIT@"),
@@ -211,7 +212,10 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"of\s+(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:and|or)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         # "a case from 2011", "after 2006", "in fiscal 2015": the year itself
-        ("y", r"(?:from|after|fiscal(?:\s+year)?)\s+(?P<t>(?P<y>@Y@))(?!\s*(?:-|–|to|through|until)\s*\d)@NOUNIT@"),
+        ("y", r"(?:from|after)\s+(?P<t>(?P<y>@Y@))(?!\s*(?:-|–|to|through|until)\s*\d)@NOUNIT@"),
+        # the US federal fiscal year, October to September ("FY2013", "the 2014 fiscal year"); another country's
+        # is its calendar year
+        ("fy", r"(?:(?:in|during|for)\s+)?(?:the\s+)?(?:(?:fiscal(?:\s+year)?|FY)\s*(?P<y>@Y@)(?!\s*(?:-|–|to|through|until|and)\s*\d)|(?P<y2>@Y@)\s+fiscal\s+year)@NOUNIT@"),
         # a year before a noun: "the 2009 coup", "Honduras' 2012 military budget", "its 2017 Coca Law"
         ("y", r"(?:the|a|an|its|their|his|her|\w+(?:'s|’s|'|’))\s+(?P<t>(?P<y>@Y@))(?=\s+[A-Za-z])@NOUNIT@"),
         # a year as the subject: "2011 was the most violent year", "with 2017 being the deadliest"
@@ -245,6 +249,18 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("ytd_y", r"en\s+lo\s+(?:que\s+va\s+(?:corrido\s+)?|corrido\s+|que\s+llevamos\s+)(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)@NOUNIT@"),
         ("weekend", r"(?:(?:durante|en)\s+)?(?:el|este|ese)\s+(?:(?P<pre>pasado|último|próximo)\s+)?fin\s+de\s+semana(?:\s+(?P<post>pasado|anterior|próximo|que\s+viene))?"),
         ("part_bare", r"(?:(?:durante|en|para)\s+)?(?:el|este)\s+(?P<part>@HPART@)(?!\s+(?:de|del)\s)"),
+        # "este 2014", "en todo 2012", "para 2007": the year named
+        # (not "de enero a noviembre de este 2013", whose months the range holds)
+        ("y", r"(?<!de\s)(?<!del\s)(?:(?:en|durante|para)\s+)?(?:este|todo(?:\s+el)?)\s+(?:año\s+)?(?P<y>@Y@)@NOUNIT@"),
+        ("y", r"para\s+(?:el\s+)?(?:año\s+)?(?P<y>@Y@)(?!\s*(?:[-–—]|a|y|al)\s*\d)@NOUNIT@"),
+        # "el pasado día 20", "el día 21" (no month): the latest such day on or before publication
+        ("dom", r"(?:el\s+)?(?:pasado\s+)?d[ií]a\s+(?P<d>@D@)(?!\s*(?:de|del)\s)(?![:.,]\d)"),
+        # "los días 12 y 13" (no month): those days of the latest month that has them before publication
+        ("domrange", r"(?:los\s+)?d[ií]as\s+(?P<d1>@D@)(?:\s*,\s*@D@)*\s+(?:y|al|a)\s+(?P<d2>@D@)(?!\s*(?:de|del)\s)(?![:.,]\d)"),
+        # "el lunes de la semana pasada"
+        ("wd_week", r"(?:el\s+)?(?P<wd>@WD@)\s+de\s+la\s+(?:semana\s+(?:pasada|anterior)|pasada\s+semana)"),
+        # the US federal fiscal year, October to September ("el año fiscal 2012"); another country's is its calendar year
+        ("fy", r"(?:(?:en|durante)\s+)?(?:el\s+)?(?:año|ejercicio)\s+fiscal\s+(?:de\s+)?(?P<y>@Y@)@NOUNIT@"),
         ("deadline", r"(?:antes|a\s+más\s+tardar|hasta)\s+(?:de\s+que\s+(?:termine|acabe|finalice|concluya|cierre)\s+(?:el|este)\s+año|(?:(?:de|del|a|al)\s+)?(?:(?:el|los)\s+)?(?:fin|final|finales|fines|cierre)\s+(?:(?:de|del)\s+(?:(?:este|presente)\s+)?año|de\s+(?P<y>@Y@)))"),
     ],
     "pt": [
@@ -264,6 +280,8 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("ytd_y", r"(?:até\s+(?:agora|o\s+momento|aqui)\s+(?:em|de)|no\s+acumulado\s+de)\s+(?P<y>@Y@)@NOUNIT@"),
         ("weekend", r"(?:n[oe]ste|nesse|n?o|este|esse|durante\s+o)\s+(?:(?P<pre>último|passado|próximo)\s+)?fi[mn]\s+de\s+semana(?:\s+(?P<post>passado|anterior|próximo|que\s+vem))?"),
         ("part_bare", r"(?:durante\s+o|n[oe]ste|no|o|este|para\s+o)\s+(?P<part>@HPART@)(?!\s+(?:de|do|da)\s)"),
+        ("dom", r"(?:n?o\s+)?(?:último\s+)?dia\s+(?P<d>@D@)(?!\s*(?:de|do)\s)(?![:.,]\d)"),
+        ("domrange", r"(?:n?os\s+)?dias\s+(?P<d1>@D@)(?:\s*,\s*@D@)*\s+(?:e|a)\s+(?P<d2>@D@)(?!\s*(?:de|do)\s)(?![:.,]\d)"),
         ("deadline", r"(?:antes|até)\s+(?:que\s+(?:termine|acabe)\s+o\s+ano|(?:d[oe]\s+|[oa]\s+)?(?:o\s+)?(?:fim|final)\s+(?:d[oe]\s+(?:este\s+)?ano|deste\s+ano|de\s+(?P<y>@Y@)))"),
     ],
 }
@@ -293,7 +311,7 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("between", r"(?:entre|de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+a\s+)(?P<y2>@Y@)"),
         # "del 1 al 31 de julio de 2013", "entre el 3 y el 9 de junio del presente año"
-        ("drange", r"(?:del|de|desde\s+el|entre\s+el)\s+(?P<d1>@D@)@ORD@\s+(?:al|a|hasta\s+el|y\s+el)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
+        ("drange", r"(?:del|de|desde\s+el|entre\s+el|(?:los\s+)?d[ií]as)\s+(?P<d1>@D@)@ORD@(?:\s*,\s*@D@)*\s+(?:al|a|hasta\s+el|y\s+el|y)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
         ("andlist", r"(?:en|durante)\s+(?:(?:los\s+años|los\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+(?:y|e)\s+(?P<b>@ATOMS@)"),
     ],
     "pt": [
@@ -304,7 +322,7 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("upto", r"(?P<prep>até)\s+(?:o\s+)?(?:dia\s+)?(?P<inner>@ATOMS@)"),
         ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+a\s+)(?P<y2>@Y@)"),
-        ("drange", r"(?:de|entre|desde\s+o\s+dia)\s+(?P<d1>@D@)@ORD@\s+(?:a|até|ao|e)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
+        ("drange", r"(?:de|entre|desde\s+o\s+dia|(?:n?os\s+)?dias)\s+(?P<d1>@D@)@ORD@(?:\s*,\s*@D@)*\s+(?:a|até|ao|e)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
         ("andlist", r"(?:em|durante)\s+(?:(?:os\s+anos|os\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+e\s+(?P<b>@ATOMS@)"),
     ],
 }
@@ -357,10 +375,10 @@ def _trigger(lang: str) -> re.Pattern[str]:
         + [phrase for phrase in lex.RELATIVE[lang] if " " not in phrase]  # "ayer", "today"
         + ["weekend", "semestre", "trimestre"]
         + ["night", "morning", "afternoon", "evening", "noche", "víspera", "noite", "véspera", "manhã",
-           "madrugada", "mañana", "tarde"]
+           "madrugada", "mañana", "tarde", "mediodía", "fiscal"]
         + [phrase.split()[-1] for phrase in lex.HOLIDAYS[lang]]
     )
-    return re.compile(rf"(?<!\w)(?:{_alt(words)}|(?:1[89]|20)\d\d(?:'?s)?|'?\d0'?s)(?!\w)", _FLAGS)
+    return re.compile(rf"(?<!\w)(?:{_alt(words)}|(?:1[89]|20)\d\d(?:'?s)?|'?\d0'?s|FY\s*\d{{4}})(?!\w)", _FLAGS)
 
 
 def _windows(text: str, lang: str) -> list[tuple[int, int]]:
@@ -759,6 +777,8 @@ def _resolve(
         return (period, "day") if period else None
     if kind == "wom":
         return _resolve_week_of_month(g, text, lang, published, default_year)
+    if kind == "fy":
+        return _resolve_fiscal_year(int(g.get("y") or g["y2"]), match)
     if kind == "first_n":
         # "the first seven months of 2013": January 1 to the end of the seventh month
         n = _num(g["n"], lang)
@@ -828,6 +848,17 @@ def _resolve(
         return ((dt.date(first, 1, 1), dt.date(last + 9, 12, 31)), "range") if last > first else None
     if kind == "upto":
         return _resolve_upto(g, lang, published, _future(match, lang))
+    if kind == "dom":
+        period = _day_of_month_on_or_before(int(g["d"]), published)
+        return (period, "day") if period else None
+    if kind == "domrange":
+        first = _day_of_month_on_or_before(int(g["d1"]), published)
+        last = cal.day(first[0].year, first[0].month, int(g["d2"])) if first else None
+        return ((first[0], last[0]), "range") if last and first[0] < last[0] else None
+    if kind == "wd_week":
+        monday = cal.relative("week", -1, published)[0][0]
+        date = monday + dt.timedelta(days=lex.WEEKDAYS[lang][_norm(g["wd"])])
+        return (date, date), "day"
     if kind == "yrange":
         first, last = cal.year(int(g["y1"])), cal.year(int(g["y2"]))
         return ((first[0], last[1]), "range") if first and last else None
@@ -940,6 +971,58 @@ def _resolve_upto(g: dict[str, str | None], lang: str, published: dt.date | None
         return inner
     return (dt.date(first.year, 1, 1), last), "range" if (first.month, first.day) != (1, 1) or last.month != 12 \
         else granularity
+
+
+def _day_of_month_on_or_before(d: int, published: dt.date) -> cal.Period | None:
+    """"el pasado día 20": day ``d`` of the publication month, or of the month before if it is still to come."""
+    for back in range(3):
+        y, m = cal.add_months(published.year, published.month, -back)
+        found = cal.day(y, m, d)
+        if found and found[0] <= published:
+            return found
+    return None
+
+
+# A US fiscal year runs from October 1 of the year before to September 30. It is the US's when its sentence
+# names the US before any other country (or, with none before it, first after it), or names no country and
+# the US is named a few sentences before ("Estados Unidos
+# gasta ... En el año fiscal 2012"); "In fiscal 2015, Mexico returned ..." is Mexico's, a calendar year.
+_US_CONTEXT = re.compile(
+    r"(?<!\w)(?:U\.?S\.?|USA|United\s+States|Washington|Congress|Obama|Trump|Bush|Pentagon|DEA|CBP|"
+    r"Estados\s+Unidos|EE\.?\s?UU\.?|EUA|estadounidense|estadunidense|norteamericano|Casa\s+Blanca|"
+    r"Patrulla\s+Fronteriza)(?!\w)"
+)
+_US_REACH = 1500
+
+
+_OTHER_COUNTRY = re.compile(
+    r"(?<!\w)(?:Mexic\w*|México|mexican\w*|Colombi\w*|Guatemal\w*|Hondur\w*|Salvador\w*|Venezuel\w*|Per[uú]|"
+    r"peruan\w*|Ecuador\w*|Bolivi\w*|Brasil\w*|Brazil\w*|Argentin\w*|Chile\w*|Panam\w*|Nicaragu\w*|"
+    r"Costa\s+Rica|Canad\w*|Paragu\w*|Urugu\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _resolve_fiscal_year(y: int, match: re.Match[str]) -> Resolved | None:
+    text = match.string
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start())]
+    stop = _SENTENCE_END.search(text, match.end())
+    sentence = text[starts[-1] if starts else max(0, match.start() - 400) : stop.start() if stop else len(text)]
+    at = match.start() - (starts[-1] if starts else max(0, match.start() - 400))
+
+    def nearest(pattern: re.Pattern[str]) -> int | None:
+        # the nearest mention before the phrase, else the nearest after it (further by the sentence's length)
+        found = [at - m.start() if m.start() < at else len(sentence) + m.start() - at for m in pattern.finditer(sentence)]
+        return min(found, default=None)
+
+    us, other = nearest(_US_CONTEXT), nearest(_OTHER_COUNTRY)
+    context = text[max(0, match.start() - _US_REACH) : match.end() + 200]
+    # "the Obama administration requested ... in FY2013, while Colombia ...": the US's; "In fiscal 2015, Mexico
+    # returned ..., while the United States ...": Mexico's
+    if (us is not None and (other is None or us < other)) or (other is None and _US_CONTEXT.search(context)):
+        return (dt.date(y - 1, 10, 1), dt.date(y, 9, 30)), "range"
+    period = cal.year(y)
+    return (period, "year") if period else None
 
 
 def _resolve_day_range(g: dict[str, str | None], text: str, lang: str, published: dt.date | None) -> Resolved | None:

@@ -97,6 +97,9 @@ RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
         "ayer": ("day", -1), "hoy": ("day", 0), "anteayer": ("day", -2), "antier": ("day", -2),
         "esta madrugada": ("day", 0), "esta mañana": ("day", 0), "esta tarde": ("day", 0),
         "esta noche": ("day", 0), "anoche": ("day", -1), "la madrugada de hoy": ("day", 0),
+        "este mediodía": ("day", 0), "hace unas horas": ("day", 0), "hace una hora": ("day", 0),
+        "la semana anterior": ("week", -1),
+        "el presente año": ("year", 0), "el año en curso": ("year", 0),
         "antes de ayer": ("day", -2),
         "la semana pasada": ("week", -1), "la pasada semana": ("week", -1),
         "esta semana": ("week", 0), "la próxima semana": ("week", 1),
@@ -136,7 +139,7 @@ RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
 # year", "la meta para este año"). docs/annotation.md section 7, docs/samples.md.
 THIS_YEAR: dict[str, tuple[str, ...]] = {
     "en": ("this year",),
-    "es": ("este año",),
+    "es": ("este año", "el presente año", "el año en curso"),
     "pt": ("neste ano", "este ano", "nesse ano"),
 }
 FOR_BEFORE: dict[str, str] = {"en": r"for", "es": r"para", "pt": r"para"}
