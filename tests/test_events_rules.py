@@ -241,6 +241,18 @@ def test_time_before_the_trigger_wins_over_a_later_one():
     assert lab.time is not None and lab.time.start == dt.date(2013, 5, 15)
 
 
+def test_a_term_of_office_gives_way_to_another_time_in_the_sentence():
+    text = "Under Chavez, troops seized 2 tons of cocaine in Zulia in 2012."
+    chavez = _time(text, "Under Chavez", "1999-02-02", "2013-03-05", "range")
+    chavez = TimeExpr(chavez.start, chavez.end, chavez.text, chavez.span, term=True)
+    times = [chavez, _time(text, "in 2012", "2012-01-01", "2012-12-31", "year")]
+    events, _ = run(text, "en", [("cocaine", "commodity"), ("Zulia", "place")], times=times)
+    assert by_type(events, "seizure")[0].time.start == dt.date(2012, 1, 1)
+    # alone in its sentence, the term dates the event
+    events, _ = run(text, "en", [("cocaine", "commodity"), ("Zulia", "place")], times=[chavez])
+    assert by_type(events, "seizure")[0].time.start == dt.date(1999, 2, 2)
+
+
 def test_time_of_the_statement_does_not_date_the_event():
     text = "Seven people died in a massacre in Tumaco, police said on Tuesday."
     times = [_time(text, "on Tuesday", "2013-05-14", "2013-05-14", "day")]

@@ -154,6 +154,41 @@ def test_heads_of_state(kb):
     assert {h.country for h in kb.heads_named("Bolsonaro")} == {"BR"}
 
 
+def test_heads_of_state_terms_have_consistent_days(kb):
+    dated = [h for h in kb.heads_of_state if h.took_office]
+    assert len(dated) > 90
+    for h in dated:
+        assert h.start is None or h.took_office.year == h.start, h
+        assert h.left_office is None or (h.left_office >= h.took_office and (h.end is None or h.left_office.year == h.end)), h
+    by_country: dict[str, list] = {}
+    for h in dated:
+        by_country.setdefault(h.country, []).append(h)
+    for heads in by_country.values():  # successive terms of one country do not overlap
+        heads.sort(key=lambda h: h.took_office)
+        for a, b in zip(heads, heads[1:]):
+            assert a.left_office is not None and a.left_office < b.took_office, (a, b)
+
+
+def test_head_of_state_with_a_bad_day_is_reported(tmp_path):
+    problems = validate_kb([write(tmp_path, "heads.yaml", """
+kind: heads_of_state
+heads:
+  - {name: Ana Ruiz, country: MX, from: 2030, to: 2036, took_office: "1 December 2030"}
+  - {name: Luis Mora, country: MX, from: 2036, to: 2042, took_office: 2036-12-01, left_office: 2036-01-01}
+""")])
+    assert any("Ana Ruiz" in p and "took_office" in p for p in problems), problems
+    assert any("Luis Mora" in p and "left_office" in p and "before" in p for p in problems), problems
+
+
+def test_a_date_yaml_cannot_build_is_reported_not_raised(tmp_path):
+    problems = validate_kb([write(tmp_path, "heads.yaml", """
+kind: heads_of_state
+heads:
+  - {name: Ana Ruiz, country: MX, from: 2030, to: 2036, took_office: 2030-13-01}
+""")])
+    assert any("heads.yaml" in p and "month must be in 1..12" in p for p in problems), problems
+
+
 def test_fold_keeps_length():
     for text in ("Fuerza Especial de Lucha Contra el Narcotráfico", "İstanbul ’Ndrangheta – Ñandú", "Bolívia's"):
         assert len(fold(text)) == len(text)

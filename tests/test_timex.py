@@ -691,3 +691,54 @@ def test_de_este_year_after_a_month_range_is_left_to_the_range():
 ])
 def test_fiscal_years_are_the_us_federal_year_only_for_the_us(lang, text, phrase, start, end, granularity):
     assert _resolved(text, lang, dt.date(2016, 7, 27), phrase) == (start, end, granularity)
+
+
+@pytest.fixture(scope="module")
+def heads_and_countries():
+    from crimegraph.extract.timex_terms import kb_countries
+    from crimegraph.kb.actors import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+    return kb.heads_of_state, kb_countries(kb)
+
+
+@pytest.mark.parametrize("lang,published,text,phrase,start,end", [
+    ("en", "2014-08-15", "In Mexico 26,000 people disappeared under former President Felipe Calderon.",
+     "under former President Felipe Calderon", "2006-12-01", "2012-11-30"),
+    ("en", "2015-11-15", "Arrests in Mexico fell during the Pena Nieto administration.",
+     "during the Pena Nieto administration", "2012-12-01", "2015-11-15"),  # still in office: up to publication
+    ("en", "2012-07-01", "Mexico's murders have risen since Calderon took office in late 2006.",
+     "since Calderon took office in late 2006", "2006-12-01", "2012-07-01"),
+    ("es", "2013-07-30", "Los homicidios subieron en el sexenio de Felipe Calderón, según el Inegi.",
+     "en el sexenio de Felipe Calderón", "2006-12-01", "2012-11-30"),
+    ("es", "2013-05-23", "Durante el gobierno calderonista hubo 60 mil muertos.", "Durante el gobierno calderonista",
+     "2006-12-01", "2012-11-30"),
+    ("es", "2013-04-10", "En lo que va del sexenio de Enrique Peña Nieto se registraron 4 mil asesinatos.",
+     "En lo que va del sexenio de Enrique Peña Nieto", "2012-12-01", "2013-04-10"),
+    ("es", "2013-07-17", "Los secuestros crecieron en el sexenio pasado.", "en el sexenio pasado", "2006-12-01", "2012-11-30"),
+    ("pt", "2012-05-01", "No governo Lula, a Polícia Federal do Brasil prendeu mais traficantes.", "No governo Lula",
+     "2003-01-01", "2010-12-31"),
+    ("en", "2010-06-01", "Evo Morales said cultivation in Bolivia fell under the Morales government.",
+     "under the Morales government", "2006-01-22", "2010-06-01"),
+])
+def test_terms_of_office_are_dated_from_the_knowledge_base(heads_and_countries, lang, published, text, phrase, start, end):
+    heads, countries = heads_and_countries
+    found = {t.text: t for t in find_times(text, lang, dt.date.fromisoformat(published), heads=heads, countries=countries)}
+    assert phrase in found, list(found)
+    span = found[phrase].span
+    assert (span.start.isoformat(), span.end.isoformat(), span.granularity) == (start, end, "range")
+
+
+@pytest.mark.parametrize("lang,published,text", [
+    # two heads named Morales were in office in 2017 (Bolivia, Guatemala): the text must say which
+    ("en", "2017-01-10", "The Morales government expelled the agency."),
+    # a governor, not Ecuador's president: the text never names Ecuador
+    ("es", "2018-06-01", "El gobierno de Moreno en Puebla anunció más policías."),
+    # not in office yet at publication
+    ("en", "2012-01-10", "Colombia's prisons under Duque will be crowded, critics say."),
+])
+def test_terms_of_office_that_are_not_clear_stay_out(heads_and_countries, lang, published, text):
+    heads, countries = heads_and_countries
+    found = find_times(text, lang, dt.date.fromisoformat(published), heads=heads, countries=countries)
+    assert all(t.span is None or t.span.granularity != "range" or t.span.start.year < 2000 for t in found), found
+    assert not [t for t in found if "Morales" in t.text or "Moreno" in t.text or "Duque" in t.text]

@@ -529,7 +529,9 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
         return None
     units = QUANTITY_UNITS.get(etype, {})
     qty = _nearest(view.quantities, trig_start, sent, lambda q: q.unit in units) if units else None
-    timex = _event_time(text, times, trig_start, sent, lang, trig_end) or view.inherited_time
+    timex = _event_time(text, times, trig_start, sent, lang, trig_end)
+    if timex is None or (timex.term and view.inherited_time is not None):
+        timex = view.inherited_time  # a term of office ("under Chavez") dates the event only as a last resort
     span = timex.span if timex else None
     if timex is not None and (_in_when_clause(text, timex, trig_start) or timex.start <= trig_start < timex.end
                               or _held_since(text, timex, trig_start)):
@@ -835,8 +837,10 @@ def _said_time(t: Any, text: str, sent: Sentence) -> bool:
 
 
 def _times_in(times: list[Any], sent: Sentence, after: int = 0) -> list[Any]:
-    """The resolved times inside ``sent`` that start at or after ``after`` (past a dateline), in order."""
-    return [t for t in times if t.span is not None and sent.start <= t.start and t.end <= sent.end and t.start >= after]
+    """The resolved times inside ``sent`` that start at or after ``after`` (past a dateline), in order; not
+    a term of office ("under Chavez"), which is background: the narrative's time runs on past it."""
+    return [t for t in times if t.span is not None and sent.start <= t.start and t.end <= sent.end and t.start >= after
+            and not t.term]
 
 
 def _has_time(times: list[Any], sent: Sentence, after: int = 0) -> bool:
@@ -894,14 +898,15 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
     over a coarser expression that contains it ("on Wednesday dismantled the largest lab found this
     year, and arrested three"). Two kinds of expression are passed over while another is usable: the
     baseline of a comparison ("up from 166 in 2012", "from 484 in 2009 to 540 in 2010") and the date
-    of a statement that reports the event ("On January 11, the paper reported that ...")."""
+    of a statement that reports the event ("On January 11, the paper reported that ..."); so is a term of
+    office ("Under Chavez, ... seized in 2012")."""
     skip = _dateline_end(text)
     usable = [t for t in times if _usable(t, text, sent) and t.start >= skip]
     if not usable:
         return None
     preferred = [t for t in usable if not _baseline(text, t, sent) and not _statement_time(text, t, trig_start, sent)
                  and not _report_time(text, t, sent) and not _founding_time(text, t, sent, trig_start)
-                 and not _reported_time(text, t, sent) and not _said_time(t, text, sent)]
+                 and not _reported_time(text, t, sent) and not _said_time(t, text, sent) and not t.term]
     usable = preferred or usable
     if trig_end is not None:
         # "since the government expelled the agents in 2008": the trigger inside a dated "since" clause

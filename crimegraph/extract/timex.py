@@ -18,10 +18,13 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
+from typing import Iterable, Mapping
 
 from crimegraph.errors import InputError
 from crimegraph.extract import timex_lexicon as lex
 from crimegraph.extract import timex_resolve as cal
+from crimegraph.extract.timex_terms import Term, find_terms
+from crimegraph.kb.records import HeadOfState
 from crimegraph.model import TimeSpan
 
 __all__ = ["TimeExpr", "find_times"]
@@ -42,6 +45,7 @@ class TimeExpr:
     text: str
     span: TimeSpan | None
     anchor: TimeSpan | None = None
+    term: bool = False  # a head of state's term of office ("under President Uribe"): background, not a news date
 
 
 @dataclass(frozen=True)
@@ -400,14 +404,20 @@ def _lang(lang: str) -> str:
     return code
 
 
-def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeExpr]:
+def find_times(text: str, lang: str, published: dt.date | None,
+               heads: Iterable[HeadOfState] = (), countries: Mapping[str, re.Pattern[str]] | None = None) -> list[TimeExpr]:
     """Time expressions in ``text``, in order, without overlaps (the longest wins).
 
     ``published`` is the document's publication date; without it relative expressions
-    ("yesterday", "in July", "last year") are found but get ``span=None``.
+    ("yesterday", "in July", "last year") are found but get ``span=None``. ``heads`` (the knowledge
+    base's heads of state) date the terms of office the text names ("during the Calderón
+    administration", ``timex_terms``); with ``countries`` (``timex_terms.country_patterns``) only when the
+    text names the head's country or their full name.
     """
     code = _lang(lang)
-    candidates: list[tuple[int, int, int, _Rule, re.Match[str]]] = []
+    candidates: list[tuple[int, int, int, _Rule | None, re.Match[str] | Term]] = []
+    for term in find_terms(text, code, published, heads, countries):
+        candidates.append((term.start, term.end, -1, None, term))
     windows = _windows(text, code)
     for priority, rule in enumerate(_rules(code)):
         for first, last in windows:
@@ -426,6 +436,10 @@ def find_times(text: str, lang: str, published: dt.date | None) -> list[TimeExpr
         chosen.append((start, end, rule, match))
     out: list[TimeExpr] = []
     for start, end, rule, match in sorted(chosen, key=lambda c: c[0]):
+        if isinstance(match, Term):
+            out.append(TimeExpr(start, end, text[start:end], TimeSpan(match.first, match.last, "range", text[start:end]),
+                                term=True))
+            continue
         resolved = _resolve(rule.kind, match, code, published, None)
         if resolved is None and _anaphoric(rule.kind, match):
             resolved = _resolve_anaphor(rule.kind, match, code, start, out, published)

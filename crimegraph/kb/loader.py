@@ -7,6 +7,8 @@ raises one ConfigError listing them.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import functools
 import hashlib
 import importlib.util
@@ -287,6 +289,18 @@ def _year(value: Any, where: str, what: str, problems: list[str]) -> int | None:
     return None
 
 
+def _date(value: Any, where: str, what: str, problems: list[str]) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        problems.append(f"{where}: {what} must be a date such as 2006-12-01, got {value!r}")
+        return None
+
+
 def _read_heads(doc: dict[str, Any], source: str, data: KBData) -> None:
     heads = doc.get("heads")
     if not isinstance(heads, list):
@@ -309,8 +323,13 @@ def _read_heads(doc: dict[str, Any], source: str, data: KBData) -> None:
                 country=country,
                 start=_year(raw.get("from"), where, "from", data.problems),
                 end=_year(raw.get("to"), where, "to", data.problems),
+                took_office=_date(raw.get("took_office"), where, "took_office", data.problems),
+                left_office=_date(raw.get("left_office"), where, "left_office", data.problems),
             )
         )
+        head = data.heads[-1]
+        if head.took_office and head.left_office and head.left_office < head.took_office:
+            data.problems.append(f"{where}: left_office {head.left_office} is before took_office {head.took_office}")
 
 
 def _read_lexicon(doc: dict[str, Any], source: str, data: KBData) -> None:
@@ -336,6 +355,9 @@ def _load_yaml(path: Path, problems: list[str]) -> dict[str, Any] | None:
         return None
     except yaml.YAMLError as exc:
         problems.append(f"{path}: not valid YAML ({exc})".replace("\n", " "))
+        return None
+    except ValueError as exc:  # a value YAML types but cannot build, such as the date 2030-13-01
+        problems.append(f"{path}: a value YAML cannot read ({exc})")
         return None
     if not isinstance(doc, dict):
         problems.append(f"{path}: expected a mapping at the top level (kind/type and records)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass, field
 
 __all__ = ["ACTOR_TYPES", "LANGUAGES", "KBRecord", "CommodityRecord", "HeadOfState", "Nationality"]
@@ -59,13 +61,16 @@ class CommodityRecord:
 
 @dataclass(frozen=True)
 class HeadOfState:
-    """A head of state or government in office from ``start`` to ``end`` (years; end None = in office)."""
+    """A head of state or government in office from ``start`` to ``end`` (years; end None = in office);
+    ``took_office`` and ``left_office`` are the exact days where known (``left_office`` None while in office)."""
 
     name: str
     surnames: tuple[str, ...]
     country: str
     start: int | None
     end: int | None
+    took_office: dt.date | None = None
+    left_office: dt.date | None = None
 
     def in_office(self, year: int) -> bool:
         return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
