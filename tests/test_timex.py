@@ -694,12 +694,10 @@ def test_fiscal_years_are_the_us_federal_year_only_for_the_us(lang, text, phrase
 
 
 @pytest.fixture(scope="module")
-def heads_and_countries():
-    from crimegraph.extract.timex_terms import kb_countries
+def kb():
     from crimegraph.kb.actors import KnowledgeBase
 
-    kb = KnowledgeBase.load()
-    return kb.heads_of_state, kb_countries(kb)
+    return KnowledgeBase.load()
 
 
 @pytest.mark.parametrize("lang,published,text,phrase,start,end", [
@@ -721,9 +719,8 @@ def heads_and_countries():
     ("en", "2010-06-01", "Evo Morales said cultivation in Bolivia fell under the Morales government.",
      "under the Morales government", "2006-01-22", "2010-06-01"),
 ])
-def test_terms_of_office_are_dated_from_the_knowledge_base(heads_and_countries, lang, published, text, phrase, start, end):
-    heads, countries = heads_and_countries
-    found = {t.text: t for t in find_times(text, lang, dt.date.fromisoformat(published), heads=heads, countries=countries)}
+def test_terms_of_office_are_dated_from_the_knowledge_base(kb, lang, published, text, phrase, start, end):
+    found = {t.text: t for t in find_times(text, lang, dt.date.fromisoformat(published), kb=kb)}
     assert phrase in found, list(found)
     span = found[phrase].span
     assert (span.start.isoformat(), span.end.isoformat(), span.granularity) == (start, end, "range")
@@ -737,8 +734,7 @@ def test_terms_of_office_are_dated_from_the_knowledge_base(heads_and_countries, 
     # not in office yet at publication
     ("en", "2012-01-10", "Colombia's prisons under Duque will be crowded, critics say."),
 ])
-def test_terms_of_office_that_are_not_clear_stay_out(heads_and_countries, lang, published, text):
-    heads, countries = heads_and_countries
-    found = find_times(text, lang, dt.date.fromisoformat(published), heads=heads, countries=countries)
+def test_terms_of_office_that_are_not_clear_stay_out(kb, lang, published, text):
+    found = find_times(text, lang, dt.date.fromisoformat(published), kb=kb)
     assert all(t.span is None or t.span.granularity != "range" or t.span.start.year < 2000 for t in found), found
     assert not [t for t in found if "Morales" in t.text or "Moreno" in t.text or "Duque" in t.text]

@@ -45,11 +45,8 @@ def _places(ex: Extractor, a: Analysis) -> None:
 @stage("times", assigns=["times"])
 def _times(ex: Extractor, a: Analysis) -> None:
     from crimegraph.extract.timex import find_times
-    from crimegraph.extract.timex_terms import kb_countries
 
-    kb = ex.kb
-    a.times = find_times(a.document.text, a.lang, a.document.published, heads=kb.heads_of_state,
-                         countries=kb_countries(kb))
+    a.times = find_times(a.document.text, a.lang, a.document.published, kb=ex.kb)
 
 
 @stage("quantities", requires=["times"], assigns=["quantities"])

@@ -18,13 +18,12 @@ import functools
 import logging
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Any
 
 from crimegraph.errors import InputError
 from crimegraph.extract import timex_lexicon as lex
 from crimegraph.extract import timex_resolve as cal
 from crimegraph.extract.timex_terms import Term, find_terms
-from crimegraph.kb.records import HeadOfState
 from crimegraph.model import TimeSpan
 
 __all__ = ["TimeExpr", "find_times"]
@@ -404,19 +403,17 @@ def _lang(lang: str) -> str:
     return code
 
 
-def find_times(text: str, lang: str, published: dt.date | None,
-               heads: Iterable[HeadOfState] = (), countries: Mapping[str, re.Pattern[str]] | None = None) -> list[TimeExpr]:
+def find_times(text: str, lang: str, published: dt.date | None, kb: Any = None) -> list[TimeExpr]:
     """Time expressions in ``text``, in order, without overlaps (the longest wins).
 
     ``published`` is the document's publication date; without it relative expressions
-    ("yesterday", "in July", "last year") are found but get ``span=None``. ``heads`` (the knowledge
-    base's heads of state) date the terms of office the text names ("during the Calderón
-    administration", ``timex_terms``); with ``countries`` (``timex_terms.country_patterns``) only when the
-    text names the head's country or their full name.
+    ("yesterday", "in July", "last year") are found but get ``span=None``. With ``kb`` (a
+    ``KnowledgeBase``), its heads of state date the terms of office the text names ("during the
+    Calderón administration", ``timex_terms``).
     """
     code = _lang(lang)
     candidates: list[tuple[int, int, int, _Rule | None, re.Match[str] | Term]] = []
-    for term in find_terms(text, code, published, heads, countries):
+    for term in find_terms(text, code, published, kb) if kb is not None else ():
         candidates.append((term.start, term.end, -1, None, term))
     windows = _windows(text, code)
     for priority, rule in enumerate(_rules(code)):
@@ -863,10 +860,10 @@ def _resolve(
     if kind == "upto":
         return _resolve_upto(g, lang, published, _future(match, lang))
     if kind == "dom":
-        period = _day_of_month_on_or_before(int(g["d"]), published)
+        period = cal.day_of_month_on_or_before(int(g["d"]), published)
         return (period, "day") if period else None
     if kind == "domrange":
-        first = _day_of_month_on_or_before(int(g["d1"]), published)
+        first = cal.day_of_month_on_or_before(int(g["d1"]), published)
         last = cal.day(first[0].year, first[0].month, int(g["d2"])) if first else None
         return ((first[0], last[0]), "range") if last and first[0] < last[0] else None
     if kind == "wd_week":
@@ -987,20 +984,10 @@ def _resolve_upto(g: dict[str, str | None], lang: str, published: dt.date | None
         else granularity
 
 
-def _day_of_month_on_or_before(d: int, published: dt.date) -> cal.Period | None:
-    """"el pasado día 20": day ``d`` of the publication month, or of the month before if it is still to come."""
-    for back in range(3):
-        y, m = cal.add_months(published.year, published.month, -back)
-        found = cal.day(y, m, d)
-        if found and found[0] <= published:
-            return found
-    return None
-
-
 # A US fiscal year runs from October 1 of the year before to September 30. It is the US's when its sentence
 # names the US before any other country (or, with none before it, first after it), or names no country and
-# the US is named a few sentences before ("Estados Unidos
-# gasta ... En el año fiscal 2012"); "In fiscal 2015, Mexico returned ..." is Mexico's, a calendar year.
+# the US is named a few sentences before ("Estados Unidos gasta ... En el año fiscal 2012"); "In fiscal
+# 2015, Mexico returned ..." is Mexico's, a calendar year.
 _US_CONTEXT = re.compile(
     r"(?<!\w)(?:U\.?S\.?|USA|United\s+States|Washington|Congress|Obama|Trump|Bush|Pentagon|DEA|CBP|"
     r"Estados\s+Unidos|EE\.?\s?UU\.?|EUA|estadounidense|estadunidense|norteamericano|Casa\s+Blanca|"
@@ -1019,10 +1006,7 @@ _OTHER_COUNTRY = re.compile(
 
 def _resolve_fiscal_year(y: int, match: re.Match[str]) -> Resolved | None:
     text = match.string
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start())]
-    stop = _SENTENCE_END.search(text, match.end())
-    sentence = text[starts[-1] if starts else max(0, match.start() - 400) : stop.start() if stop else len(text)]
-    at = match.start() - (starts[-1] if starts else max(0, match.start() - 400))
+    sentence, at = _sentence(match)
 
     def nearest(pattern: re.Pattern[str]) -> int | None:
         # the nearest mention before the phrase, else the nearest after it (further by the sentence's length)

@@ -90,6 +90,16 @@ def date_on_or_before(m: int, d: int, published: dt.date) -> Period | None:
     return None
 
 
+def day_of_month_on_or_before(d: int, published: dt.date) -> Period | None:
+    """"el pasado día 20": day ``d`` of the publication month, or of the latest month before it that has
+    that day (within two months back)."""
+    for back in range(3):
+        found = day(*add_months(published.year, published.month, -back), d)
+        if found and found[0] <= published:
+            return found
+    return None
+
+
 def weekday_on_or_before(wd: int, published: dt.date) -> Period:
     date = published - dt.timedelta(days=(published.weekday() - wd) % 7)
     return date, date

@@ -6,9 +6,9 @@ Felipe Calderón", "el gobierno calderonista", "en lo que va del sexenio de Enri
 knowledge base gives for that term (``took_office``/``left_office`` in heads_of_state.yaml), cut at
 publication when the term was still running. A surname several heads share is resolved only when
 the text names one of them in full ("Evo Morales") or the phrase is Mexican ("sexenio"); a person
-with several terms takes the latest one that began on or before publication. Given the countries'
-names, a head is taken only when the text names them in full or names their country ("el gobierno
-de Moreno" in a report on Puebla is its governor, not Ecuador's president).
+with several terms takes the latest one that began on or before publication. A head is taken only
+when the text names them in full or names their country (the knowledge base's names and demonyms):
+"el gobierno de Moreno" in a report on Puebla is its governor, not Ecuador's president.
 
 "el sexenio pasado" and "el sexenio actual" are the Mexican terms before and around publication.
 A government named as the one who acts ("the Obama administration requested ...", "el gobierno de
@@ -21,14 +21,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 import weakref
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 
+from crimegraph.kb.fold import fold, fold_key
 from crimegraph.kb.records import HeadOfState
 
-__all__ = ["Term", "find_terms", "country_patterns", "kb_countries"]
+__all__ = ["Term", "find_terms"]
 
 _ACCENTS = {"a": "aáàâã", "e": "eéê", "i": "ií", "o": "oóôõ", "u": "uúü", "n": "nñ", "c": "cç"}
 _TITLE = r"(?:(?:former|then|current|ex)[\s-]+)?(?:(?:President|Pres\.|Prime\s+Minister)\s+)?"
@@ -55,14 +55,10 @@ class Term:
     last: dt.date
 
 
-def _fold(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if unicodedata.category(c) != "Mn")
-
-
 def _loose(name: str) -> str:
     """A regular expression for ``name`` with or without its accents ("Calderon", "Calderón")."""
     out = []
-    for ch in _fold(name):
+    for ch in fold_key(name):
         if ch in _ACCENTS:
             out.append("[" + _ACCENTS[ch] + "]")
         elif ch == " ":
@@ -77,7 +73,7 @@ def _anchors(names: tuple[str, ...], lang: str) -> tuple[frozenset[str], re.Patt
     """What every term phrase holds: a head's name (its last word, with and without accents), a Mexican adjective or "sexenio"."""
     words = list(_ADJECTIVES) + (["sexenio"] if lang == "es" else [])
     last = [n.split()[-1] for n in names]
-    return frozenset([_fold(w) for w in last] + [w.casefold() for w in last]), re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I)
+    return frozenset([fold_key(w) for w in last] + [w.casefold() for w in last]), re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I)
 
 
 _CAPITALISED = re.compile(r"(?<!\w)[A-ZÁÉÍÓÚÑ][^\W\d_]*")
@@ -137,37 +133,25 @@ def _patterns(names: tuple[str, ...], lang: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r"(?<!\w)" + s + r"(?!\w)", re.IGNORECASE) for s in specs)
 
 
-def _named(heads: Sequence[HeadOfState], name: str) -> list[HeadOfState]:
-    key = _fold(name)
-    return [h for h in heads if h.took_office and (key == _fold(h.name) or key in {_fold(s) for s in h.surnames})]
-
-
 def _pick(candidates: list[HeadOfState], text: str, published: dt.date | None, mexican: bool,
-          countries: Mapping[str, re.Pattern[str]] | None) -> HeadOfState | None:
+          countries: dict[str, re.Pattern[str]]) -> HeadOfState | None:
     if published is not None:
         candidates = [h for h in candidates if h.took_office <= published]
     if mexican:
         candidates = [h for h in candidates if h.country == "MX"]
     people = {h.name for h in candidates}
+    folded = fold(text)
     if len(people) > 1:
-        folded = _fold(text)
-        people = {p for p in people if _fold(p) in folded}
+        people = {p for p in people if fold_key(p) in folded}
         candidates = [h for h in candidates if h.name in people]
     if len(people) != 1:
         return None
     head = max(candidates, key=lambda h: h.took_office)
-    if countries is not None and not mexican and _fold(head.name) not in _fold(text):
+    if not mexican and fold_key(head.name) not in folded:
         named = countries.get(head.country)
         if named is None or not named.search(text):
             return None
     return head
-
-
-def country_patterns(names: Mapping[str, Iterable[str]]) -> dict[str, re.Pattern[str]]:
-    """Per country code, a pattern for its names and demonyms as written, accents optional."""
-    return {code: re.compile(r"(?<!\w)(?:" + "|".join(_loose(n) for n in sorted(set(words), key=len, reverse=True))
-                             + r")(?!\w)", re.IGNORECASE)
-            for code, words in names.items() if words}
 
 
 def _mexican_term(heads: Sequence[HeadOfState], published: dt.date, rel: str | None) -> HeadOfState | None:
@@ -180,25 +164,37 @@ def _mexican_term(heads: Sequence[HeadOfState], published: dt.date, rel: str | N
     return mx[-1]
 
 
-_COUNTRIES: "weakref.WeakKeyDictionary[Any, dict[str, re.Pattern[str]]]" = weakref.WeakKeyDictionary()
+@dataclass(frozen=True)
+class _KBTerms:
+    heads: tuple[HeadOfState, ...]  # those with the day they took office
+    names: tuple[str, ...]  # their full names and surnames
+    countries: dict[str, re.Pattern[str]]  # per country code, its names and demonyms as written, accents optional
 
 
-def kb_countries(kb: Any) -> dict[str, re.Pattern[str]]:
-    """``country_patterns`` of a knowledge base's nationalities (names and demonyms, all languages), once per KB."""
-    if kb not in _COUNTRIES:
-        _COUNTRIES[kb] = country_patterns({
-            nat.country: [w for table in (nat.names, nat.demonyms) for words in table.values() for w in words]
-            for nat in kb.nationalities
-        })
-    return _COUNTRIES[kb]
+_KB_TERMS: "weakref.WeakKeyDictionary[Any, _KBTerms]" = weakref.WeakKeyDictionary()
 
 
-def find_terms(text: str, lang: str, published: dt.date | None, heads: Iterable[HeadOfState],
-               countries: Mapping[str, re.Pattern[str]] | None = None) -> list[Term]:
-    """Terms of office named in ``text``, resolved through ``heads``; overlapping finds keep the longest.
-    ``countries`` (from ``country_patterns``) requires a head's country to be named in the text."""
-    heads = tuple(heads)
-    names = tuple(n for h in heads if h.took_office for n in (h.name, *h.surnames))
+def _kb_terms(kb: Any) -> _KBTerms:
+    """What a knowledge base gives the term phrases, derived once per knowledge base."""
+    if kb not in _KB_TERMS:
+        heads = tuple(h for h in kb.heads_of_state if h.took_office)
+        words = {nat.country: {w for table in (nat.names, nat.demonyms) for ws in table.values() for w in ws}
+                 for nat in kb.nationalities}
+        _KB_TERMS[kb] = _KBTerms(
+            heads=heads,
+            names=tuple(n for h in heads for n in (h.name, *h.surnames)),
+            countries={code: re.compile(r"(?<!\w)(?:" + "|".join(_loose(w) for w in sorted(ws, key=len, reverse=True))
+                                        + r")(?!\w)", re.IGNORECASE)
+                       for code, ws in words.items() if ws},
+        )
+    return _KB_TERMS[kb]
+
+
+def find_terms(text: str, lang: str, published: dt.date | None, kb: Any) -> list[Term]:
+    """Terms of office named in ``text``, resolved through the heads of state of ``kb`` (a
+    ``KnowledgeBase``); overlapping finds keep the longest."""
+    known = _kb_terms(kb)
+    heads, names = known.heads, known.names
     if not names or lang not in ("en", "es", "pt"):
         return []
     found: list[Term] = []
@@ -214,9 +210,9 @@ def find_terms(text: str, lang: str, published: dt.date | None, heads: Iterable[
                 continue
             head = _mexican_term(heads, published, groups.get("rel"))
         else:
-            name = _ADJECTIVES[_fold(groups["adj"])] if groups.get("adj") else groups["name"]
+            name = _ADJECTIVES[fold_key(groups["adj"])] if groups.get("adj") else groups["name"]
             mexican = bool(groups.get("adj")) or "sexenio" in m.group(0).casefold()
-            head = _pick(_named(heads, name), text, published, mexican, countries)
+            head = _pick([h for h in kb.heads_named(name) if h.took_office], text, published, mexican, known.countries)
         if head is None or head.took_office is None:
             continue
         last = head.left_office or published

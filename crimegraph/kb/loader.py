@@ -8,7 +8,6 @@ raises one ConfigError listing them.
 from __future__ import annotations
 
 import datetime as dt
-
 import functools
 import hashlib
 import importlib.util
