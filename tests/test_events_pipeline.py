@@ -170,3 +170,23 @@ def test_an_actors_country_is_no_place_where_the_sentence_names_one(extractor):
 ])
 def test_the_country_in_a_sentence_without_a_place_is_the_documents_country(extractor, text, lang):
     assert "Bolivia" in _places(_facts(extractor, text, lang), "seizure")
+
+
+def test_an_event_with_no_place_in_its_paragraph_takes_the_documents_places(extractor):
+    # the arrest's paragraph names no place: it happened where the document is set (the place named
+    # last before it, not the country that qualifies it, and the country the document's places lie in)
+    facts = _facts(extractor, (
+        "Police in Culiacan, Mexico, found a drug tunnel on Monday.\n\n"
+        "Investigators said the tunnel had been used for months.\n\n"
+        "The army said soldiers arrested 12 members of the Sinaloa Cartel on Tuesday."
+    ), "en")
+    assert _places(facts, "arrest") == {"Culiacán", "Mexico"}
+
+
+def test_the_documents_places_never_replace_a_place_the_sentence_gives(extractor):
+    facts = _facts(extractor, (
+        "Police in Culiacan, Mexico, found a drug tunnel on Monday.\n\n"
+        "Investigators said the tunnel had been used for months.\n\n"
+        "The army said soldiers arrested 12 members of the Sinaloa Cartel in Tijuana on Tuesday."
+    ), "en")
+    assert _places(facts, "arrest") == {"Tijuana"}

@@ -608,6 +608,31 @@ def detect_events(
     return _merge_restatements(events)
 
 
+def document_places(events: list[Event], text: str, mentions: MentionIndex) -> list[Event]:
+    """Give an event whose sentence and paragraph name no place the places the document sets it in:
+    the place mentioned last before its sentence (the city of "Culiacan, Mexico", not the country
+    that qualifies it), and the document's home country (``MentionIndex.home_country``). Run after
+    confidence, which reads only the places the sentence and its paragraph give. docs/extraction.md,
+    section Roles, places, time, quantity."""
+    for ev in events:
+        if any(ev.roles.get(r) for r in PLACE_ROLES):
+            continue
+        ids: list[str] = []
+        before = [m for m in mentions.within(0, ev.evidence[0].start) if m[2].type == "place"]
+        if before:
+            last = before[-1]
+            if (len(before) > 1 and last[2].precision == "country" and before[-2][2].precision != "country"
+                    and text[before[-2][1]:last[0]].strip() == ","):
+                last = before[-2]
+            ids.append(last[2].id)
+        home = mentions.home_country()
+        if home is not None and home.id not in ids:
+            ids.append(home.id)
+        if ids:
+            ev.roles["location"] = ids
+    return events
+
+
 def _sentence_models(classifier: Any, views: list[SentenceView], rules: list[tuple[dict[str, Event], dict[str, int]]],
                      lang: str, times: list[Any]) -> tuple[list[Any], list[dict[str, float]]]:
     """Which classifier reads each sentence, and its probabilities there. A model that reads sentence
