@@ -24,7 +24,7 @@ def test_every_facts_document_is_schema_valid(result):
     assert result["schema_invalid"] == 0 and result["documents"] >= 140
 
 
-@pytest.mark.parametrize("part,precision,f1", [("tuning", 0.64, 0.58), ("held_out", 0.49, 0.45)])
+@pytest.mark.parametrize("part,precision,f1", [("tuning", 0.69, 0.73), ("held_out", 0.50, 0.49)])
 def test_strict_event_floors(result, part, precision, f1):
     overall = result[part]["strict"]["overall"]
     assert overall["precision"] >= precision and overall["f1"] >= f1, overall
@@ -37,12 +37,12 @@ def test_held_out_attribute_floors(result, attribute, floor):
 
 
 def test_the_embedding_classifier_holds_its_held_out_floors_and_beats_the_words_alone(shared_data, result):
-    """The event_embeddings option (measured: held-out P 0.556, F1 0.542 against 0.504 and 0.500 for
-    the default words-only classifier; 0.557 and 0.544 before it was gated) must stay worth its cost."""
+    """The event_embeddings option (measured at 9239fc7: held-out P 0.566, F1 0.551 against 0.510 and
+    0.506 for the default words-only classifier) must stay worth its cost."""
     embedded = evaluate_extraction(shared_data, extractor=Extractor(stages=[
         "nlp", "actors", "places", "times", "quantities", "entities", "events"], event_embeddings=True))
     with_emb, words = embedded["held_out"]["strict"]["overall"], result["held_out"]["strict"]["overall"]
-    assert with_emb["precision"] >= 0.53 and with_emb["f1"] >= 0.52, with_emb
+    assert with_emb["precision"] >= 0.55 and with_emb["f1"] >= 0.54, with_emb
     assert with_emb["f1"] >= words["f1"] + 0.02, (with_emb, words)
     assert embedded["schema_invalid"] == 0
 
