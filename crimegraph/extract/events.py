@@ -614,6 +614,7 @@ def document_places(events: list[Event], text: str, mentions: MentionIndex) -> l
     that qualifies it), and the document's home country (``MentionIndex.home_country``). Run after
     confidence, which reads only the places the sentence and its paragraph give. docs/extraction.md,
     section Roles, places, time, quantity."""
+    home = mentions.home_country()
     for ev in events:
         if any(ev.roles.get(r) for r in PLACE_ROLES):
             continue
@@ -625,7 +626,6 @@ def document_places(events: list[Event], text: str, mentions: MentionIndex) -> l
                     and text[before[-2][1]:last[0]].strip() == ","):
                 last = before[-2]
             ids.append(last[2].id)
-        home = mentions.home_country()
         if home is not None and home.id not in ids:
             ids.append(home.id)
         if ids:
