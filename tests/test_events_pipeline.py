@@ -190,3 +190,31 @@ def test_the_documents_places_never_replace_a_place_the_sentence_gives(extractor
         "The army said soldiers arrested 12 members of the Sinaloa Cartel in Tijuana on Tuesday."
     ), "en")
     assert _places(facts, "arrest") == {"Tijuana"}
+
+
+@pytest.mark.parametrize("text, lang, place, not_place", [
+    ("Gunmen killed four people in Monterrey, Nuevo Leon, on Sunday.\n\n"
+     "Separately, police arrested six suspects across the state on Monday.", "en", "Nuevo León", "Monterrey"),
+    ("El gobierno del estado de Zacatecas presentó su informe en Fresnillo.\n\n"
+     "La policía detuvo el martes a cinco personas en la entidad.", "es", "Zacatecas", "Fresnillo"),
+    ("The army sent 500 troops to Michoacan. They reached Apatzingan on Friday.\n\n"
+     "Soldiers arrested 12 gunmen in the city on Saturday.", "en", "Apatzingán", "Michoacán"),
+])
+def test_the_state_or_the_city_in_a_sentence_without_a_place_is_the_one_named_last(extractor, text, lang, place,
+                                                                                     not_place):
+    # "the state", "la entidad", "the city": the state (or town) the text named last before the sentence
+    places = _places(_facts(extractor, text, lang), "arrest")
+    assert place in places and not_place not in places
+
+
+@pytest.mark.parametrize("text", [
+    "El Estado mexicano detuvo a cinco personas.",        # the government
+    "Detuvieron al hombre en estado de ebriedad.",        # a condition
+    "La entidad financiera denunció el fraude.",          # a bank
+    "The state police arrested five men.",                # the state's police, no place
+    "Police arrested five men in the city of Juarez.",    # the city is named in the sentence
+])
+def test_words_that_name_no_state_or_city_are_not_read_as_one(text):
+    from crimegraph.extract.events import _ANAPHORIC_PLACES
+
+    assert not any(pattern.search(text) for _, pattern in _ANAPHORIC_PLACES)

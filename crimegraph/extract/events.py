@@ -327,6 +327,44 @@ def _the_country(sent: Sentence, mentions: MentionIndex) -> list[tuple[int, int,
     return [] if home is None else [(sent.start + m.start(), sent.start + m.end(), home)]
 
 
+# "the state", "la entidad", "este municipio", "a cidade" in a sentence that names no place: the place of
+# that level the text named last before the sentence (regional press: "... en la entidad" after "Zacatecas").
+# "estado" and "entidad" only in lower case and never before "de" ("el Estado" is the government; "estado de
+# emergencia", "entidad financiera" name no place).
+_ANAPHORIC_PLACES = (
+    (("admin1",), re.compile(
+        r"\b(?:in|across|throughout|around|into|from)\s+(?:the|this|that)\s+state\b(?!\s+(?:of|police|government|"
+        r"security|level|prosecutor|attorney|officials?|forces|apparatus)\b)"
+        r"|(?<!\w)(?i:la|esta|esa|dicha|nuestra)\s+entidad(?!\s+(?:de\b|financier|bancari|p[úu]blic|gubernamental|encargad))"
+        r"|(?<!\w)(?i:el|este|ese|dicho|nuestro|del|al|todo\s+el)\s+estado(?!\s+(?:de\b|mexicano|colombiano|venezolano|"
+        r"brasile[ñn]o|hondure[ñn]o|guatemalteco|salvadore[ñn]o|nacional|federal|fallido|y\b))"
+        r"|(?<!\w)(?i:no|do|ao|pelo|neste|deste|nesse|desse)\s+estado(?!\s+(?:de|do|da|brasileiro|federal|e)\b)")),
+    (("admin2", "point"), re.compile(
+        r"(?i:\b(?:the|this|that)\s+(?:city|town|municipality)\b(?!\s+of\b)"
+        r"|(?<!\w)(?:la|esta|esa|dicha)\s+(?:ciudad|localidad|cabecera\s+municipal)\b(?!\s+de\b)"
+        r"|(?<!\w)(?:el|este|ese|dicho|del|al)\s+municipio\b(?!\s+de\b)"
+        r"|(?<!\w)(?:a|na|da|esta|nesta|desta)\s+cidade\b(?!\s+d[eo]\b)"
+        r"|(?<!\w)(?:o|no|do|este|neste|deste)\s+munic[íi]pio\b(?!\s+d[eo]\b))")),
+)
+
+
+def _anaphoric_places(sent: Sentence, named: dict[str, tuple[int, Entity]]) -> list[tuple[int, int, Entity]]:
+    """The places "the state", "the city" ... of ``sent`` refer to; ``named``: per precision, the first
+    place of that precision in the last sentence before ``sent`` that names one ("Burgos, Tamaulipas,
+    along the border with Texas ... in that state": Tamaulipas)."""
+    out: list[tuple[int, int, Entity]] = []
+    for levels, pattern in _ANAPHORIC_PLACES:
+        m = pattern.search(sent.text)
+        if m is None:
+            continue
+        candidates = [named[level] for level in levels if level in named]
+        if candidates:
+            place = max(candidates, key=lambda c: c[0])[1]  # the level named last
+            if all(place is not p for _, _, p in out):
+                out.append((sent.start + m.start(), sent.start + m.end(), place))
+    return out
+
+
 _DRUG_IDS = {"cocaine", "coca-leaf", "cocaine-base-paste", "crack", "marijuana", "heroin", "fentanyl",
              "methamphetamine", "synthetic-drugs", "opium-poppy", "coca"}
 
@@ -337,6 +375,7 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
     sentences = split_paragraphs(sentences)
     views: list[SentenceView] = []
     last_places: list[tuple[int, int, Entity]] = []
+    named: dict[str, tuple[int, Entity]] = {}  # per precision, the first place of it in the last sentence naming one
     last_place_end = -1
     last_place_index = -10
     dateline = _dateline_end(text)
@@ -360,12 +399,16 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         if _has_time(times, sent):
             last_time, last_time_index = _last_time(times, sent), index
         own_places = [m for m in inside if m[2].type == "place"]
-        stated = [] if own_places else _stated_countries(text, inside, mentions) + _the_country(sent, mentions)
+        # "the state", "the city": the sentence says which of the places before it is meant
+        anaphoric = [] if own_places else _anaphoric_places(sent, named)
+        stated = [] if own_places else _stated_countries(text, inside, mentions) + _the_country(sent, mentions) + anaphoric
         inherited: list[tuple[int, int, Entity]] = list(stated)
-        if (not own_places and last_places and index - last_place_index <= PLACE_LOOKBACK
+        if (not own_places and not anaphoric and last_places and index - last_place_index <= PLACE_LOOKBACK
                 and (_same_paragraph(text, last_place_end, sent.start)
                      or (runs_on and last_place_end == sentences[index - 1].end))):
             inherited = last_places + [m for m in stated if all(m[2] is not p[2] for p in last_places)]
+        for level in {ent.precision for _, _, ent in own_places}:
+            named[level] = next((start, ent) for start, _, ent in own_places if ent.precision == level)
         if own_places and not headline:  # a headline's places are not the first paragraph's
             last_places, last_place_end, last_place_index = own_places, sent.end, index
         commodities = [e for _, _, e in inside if e.type == "commodity"]
