@@ -394,6 +394,16 @@ def test_time_right_after_the_trigger_wins():
     assert by_type(events, "arrest")[0].time.start == dt.date(2014, 7, 21)
 
 
+def test_a_time_that_modifies_the_trigger_noun_dates_it():
+    # "the January 2008 arrest of X and December 2009 death of Y": the arrest is of January 2008,
+    # though "December 2009" follows the trigger more closely
+    text = "The gang was reeling after the January 2008 arrest of Alfredo in Culiacan and December 2009 death of Arturo."
+    times = [_time(text, "January 2008", "2008-01-01", "2008-01-31", "month"),
+             _time(text, "December 2009", "2009-12-01", "2009-12-31", "month")]
+    events, _ = run(text, "en", [("Culiacan", "place")], times=times)
+    assert by_type(events, "arrest")[0].time.start == dt.date(2008, 1, 1)
+
+
 def test_dateline_does_not_date_the_event():
     text = "Quito, Mar 3 (EFE).- Police arrested four men in Manta."
     times = [_time(text, "Mar 3", "2015-03-03", "2015-03-03", "day")]

@@ -954,6 +954,21 @@ _RIGHT_AFTER = re.compile(r"^(?:[\s\w]{0,12}|\s+(?:in|at|near|en|em|no|na|cerca\
                           r"|\s+(?:of|de|del|da|do)\s+(?:(?!--)[^,;:()–—.]){1,50}?\s+)$")
 
 
+# A time that modifies the trigger noun ("the 2009 kidnapping of", "his January 2008 arrest", "last
+# year's surge", "Tuesday's attack"): a determiner or possessive before it, at most one word between.
+_MODIFIER_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|his|her|its|their|this|that|whose)\s+$", re.IGNORECASE)
+_MODIFIER_BETWEEN = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?$")
+
+
+def _modifying_time(text: str, usable: list[Any], trig_start: int) -> Any:
+    for t in usable:
+        if t.end <= trig_start and _MODIFIER_BETWEEN.match(text[t.end:trig_start]) and t.text[:1].isalnum():
+            possessive = text[t.end:t.end + 2] in ("'s", "’s")
+            if possessive or _MODIFIER_BEFORE.search(text, max(0, t.start - 8), t.start):
+                return t
+    return None
+
+
 def _dateline_end(text: str) -> int:
     m = _DATELINE.match(text)
     return m.end() if m else 0
@@ -972,6 +987,10 @@ def _event_time(text: str, times: list[Any], trig_start: int, sent: Sentence, la
     usable = [t for t in times if _usable(t, text, sent) and t.start >= skip]
     if not usable:
         return None
+    if lang == "en":
+        modifier = _modifying_time(text, usable, trig_start)
+        if modifier is not None:
+            return modifier
     preferred = [t for t in usable if not _baseline(text, t, sent) and not _statement_time(text, t, trig_start, sent)
                  and not _report_time(text, t, sent) and not _founding_time(text, t, sent, trig_start)
                  and not _reported_time(text, t, sent) and not _said_time(t, text, sent) and not t.term]
