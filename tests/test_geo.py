@@ -182,6 +182,26 @@ def test_country_region_uses_the_document_country(geocoder, blank):
     assert region.precision == "region" and region.country == "BO"
 
 
+@pytest.mark.parametrize("lang, text, phrase, country", [
+    ("en", "Bolivia is worried: labs are spreading in the west of the country.", "the west of the country", "BO"),
+    ("en", "Honduras is worried: gangs rule the country's north, police said.", "the country's north", "HN"),
+    ("es", "México sufre: Los Zetas controlan el norte del país.", "el norte del país", "MX"),
+    ("pt", "O Brasil teme: o PCC domina o sul do país.", "o sul do país", "BR"),
+])
+def test_a_direction_of_the_country_is_a_region_of_the_documents_country(geocoder, blank, lang, text, phrase, country):
+    found = geocoder.recognize(blank[lang](text), lang)
+    places = dict(zip(texts(found), geocoder.resolve(text, found, lang)))
+    assert phrase in places, found
+    assert places[phrase].precision == "region" and places[phrase].country == country
+
+
+def test_the_country_s_north_is_no_region_before_a_pair_or_a_compound():
+    from crimegraph.geo.regions import find_region_phrases
+
+    for text in ("The country's north-south highway was closed.", "They crossed the country's north and south."):
+        assert not find_region_phrases(text, "en", lambda n: False, lambda w: False), text
+
+
 def test_excluded_actor_spans_are_never_returned(geocoder, blank):
     text = "The Santa Cruz Cartel paid La Razón, a newspaper, for silence in Santa Cruz department."
     cartel = (text.index("Santa Cruz Cartel"), text.index("Santa Cruz Cartel") + len("Santa Cruz Cartel"))

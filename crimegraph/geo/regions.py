@@ -36,6 +36,10 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
         ("border_with", re.compile(rf"\b(?:the\s+)?(?:border|frontier)(?:\s+(?:region|area|zone))?\s+with\s+(?:the\s+)?(?P<anchor>{NAME_PATTERN})")),
         ("border_pair", re.compile(rf"\b(?:the\s+)?(?P<anchor>{NAME_PATTERN})\s*[-–/]\s*(?P<anchor2>{NAME_PATTERN})\s+(?:border|frontier)\b")),
         ("country_dir", re.compile(rf"\b(?:the\s+)?country['’]s\s+(?P<dir>{_EN_DIRS})\s+{_AREA}\b", re.I)),
+        # "the west of the country", "the northern part of the country", "the country's north"
+        ("country_dir", re.compile(rf"\bthe\s+(?P<dir>{_EN_DIRS})\s+(?:(?:part|parts|region|half|tip|end)\s+)?of\s+the\s+country\b", re.I)),
+        ("country_dir", re.compile(r"\b(?:the\s+)?country['’]s\s+(?P<dir>north|south|east|west|northeast|northwest|southeast|"
+                                   r"southwest|center|centre)\b(?![-'’]|\s+(?:and|or|to)\b)", re.I)),
         ("anchor_dir", re.compile(rf"\b(?P<anchor>{NAME_PATTERN})['’]s?\s+(?P<dir>(?i:{_EN_DIRS}))\s+(?i:{_AREA})\b")),
         ("dir_of", re.compile(rf"\bthe\s+(?P<dir>(?i:north|south|east|west|northeast|northwest|southeast|southwest|center|centre))\s+of\s+(?:the\s+)?(?P<anchor>{NAME_PATTERN})")),
         ("dir_anchor", re.compile(rf"\b(?P<dir>{_EN_DIRS})\s+(?P<anchor>{NAME_PATTERN})")),
@@ -44,12 +48,16 @@ _PATTERNS: dict[str, list[tuple[str, re.Pattern]]] = {
         ("border_with", re.compile(rf"\b(?:la\s+)?(?:frontera|zona\s+fronteriza|franja\s+fronteriza)\s+con\s+(?:el\s+|la\s+)?(?P<anchor>{NAME_PATTERN})", re.I)),
         ("border_adj", re.compile(rf"\b(?:la\s+)?frontera\s+(?P<adj>{_ADJ})\b", re.I)),
         ("country_dir", re.compile(rf"\b(?:la\s+)?(?:región|zona)\s+(?P<dir>{_ESPT_DIRS})\s+del\s+país\b", re.I)),
+        # "el norte del país", "la parte sur del país"
+        ("country_dir", re.compile(rf"\b(?:el|la)\s+(?:(?:parte|región|zona)\s+)?(?P<dir>{_ESPT_DIRS})\s+del\s+país\b", re.I)),
         ("dir_of", re.compile(rf"\b(?:el|la)\s+(?:(?:región|zona)\s+)?(?P<dir>(?i:{_ESPT_DIRS}))\s+(?:de|del)\s+(?:la\s+|el\s+)?(?P<anchor>{NAME_PATTERN})")),
     ],
     "pt": [
         ("border_with", re.compile(rf"\b(?:a\s+)?(?:fronteira|faixa\s+de\s+fronteira|região\s+de\s+fronteira)\s+com\s+(?:o\s+|a\s+)?(?P<anchor>{NAME_PATTERN})", re.I)),
         ("border_adj", re.compile(rf"\b(?:a\s+)?fronteira\s+(?P<adj>{_ADJ})\b", re.I)),
         ("country_dir", re.compile(rf"\b(?:a\s+)?(?:região|zona)\s+(?P<dir>{_ESPT_DIRS})\s+do\s+país\b", re.I)),
+        # "o norte do país", "a parte sul do país"
+        ("country_dir", re.compile(rf"\b(?:o|a)\s+(?:(?:parte|região|zona)\s+)?(?P<dir>{_ESPT_DIRS})\s+do\s+país\b", re.I)),
         ("dir_of", re.compile(rf"\b(?:o|a)\s+(?:(?:região|zona)\s+)?(?P<dir>(?i:{_ESPT_DIRS}))\s+(?:de|do|da)\s+(?:o\s+|a\s+)?(?P<anchor>{NAME_PATTERN})")),
     ],
 }
