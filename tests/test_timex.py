@@ -293,6 +293,13 @@ def test_year_lists_read_as_the_range_they_span():
     assert [(str(t.span.start), str(t.span.end)) for t in found] == [("1980-01-01", "1999-12-31")]
 
 
+def test_a_day_and_a_count_after_it_are_no_day_list():
+    found = find_times("On July 10 and 11 people were killed.", "en", dt.date(2014, 11, 15))
+    assert [(t.text, t.span.granularity) for t in found] == [("On July 10", "day")]
+    found = find_times("He was born on July 10 and 11 years later he died.", "en", dt.date(2014, 11, 15))
+    assert found[0].text == "on July 10" and found[0].span.granularity == "day"
+
+
 def test_year_lists_out_of_order_or_mixed_stay_apart():
     found = find_times("Murders fell in 2013 and 2012.", "en", dt.date(2014, 5, 1))
     assert [t.text for t in found] == ["in 2013", "2012"]
@@ -317,6 +324,18 @@ def test_year_lists_out_of_order_or_mixed_stay_apart():
     # two years joined by "to" / "a"
     ("en", "Thefts rose during the 2012 to 2013 fishing season.", "during the 2012 to 2013", "2012-01-01", "2013-12-31"),
     ("es", "El robo de camarón creció en la temporada 2012 a 2013.", "2012 a 2013", "2012-01-01", "2013-12-31"),
+    # lists of three or more, days of one month, two days of one week, the month so far
+    ("en", "Police killed 300 people during 2010, 2011 and 2012.", "during 2010, 2011 and 2012", "2010-01-01", "2012-12-31"),
+    ("es", "Hubo 90 homicidios en octubre, noviembre y diciembre de 2012.", "en octubre, noviembre y diciembre de 2012",
+     "2012-10-01", "2012-12-31"),
+    ("pt", "O PCC cresceu em 2010, 2011 e 2012.", "em 2010, 2011 e 2012", "2010-01-01", "2012-12-31"),
+    ("en", "Protests took place on November 10 and 11 in Caracas.", "on November 10 and 11", "2014-11-10", "2014-11-11"),
+    ("en", "The summit ran on July 3, 4 and 5, 2013.", "on July 3, 4 and 5, 2013", "2013-07-03", "2013-07-05"),
+    ("en", "Troops arrived on Saturday and Sunday.", "on Saturday and Sunday", "2014-11-08", "2014-11-09"),
+    ("es", "La policía detuvo el sábado y el domingo a 12 personas.", "el sábado y el domingo", "2014-11-08", "2014-11-09"),
+    ("pt", "A polícia prendeu no sábado e domingo 12 pessoas.", "no sábado e domingo", "2014-11-08", "2014-11-09"),
+    ("en", "Police have arrested 11 people so far in November.", "so far in November", "2014-11-01", "2014-11-15"),
+    ("en", "So far this month, 20 people died.", "So far this month", "2014-11-01", "2014-11-15"),
 ])
 def test_periods_read_as_one_range(lang, text, phrase, start, end):
     found = find_times(text, lang, dt.date(2014, 11, 15))

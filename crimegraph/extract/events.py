@@ -929,13 +929,17 @@ _NEWS_GRANULARITIES = frozenset({"day", "week", "month"})
 
 def _first_time_after(text: str, times: list[Any], sentences: list[Sentence], index: int, after: int) -> Any:
     """The first resolved time in the few sentences after ``sentences[index]`` (none inside a dateline),
-    when it can date a news event (a day, week or month; not a year or a range)."""
+    when it can date a news event (a day, week or month, or a few days: "on Saturday and Sunday", "on July
+    10 and 11"; not a year or a longer range)."""
     for sent in sentences[index + 1 : index + 1 + LEAD_LOOKAHEAD]:
         # not the date of a statement ("La dependencia informó este martes que en 2012 ...")
         inside = [t for t in _times_in(times, sent, after) if not _said_time(t, text, sent)
                   and not _reported_time(text, t, sent)]
         if inside:
-            return inside[0] if inside[0].span.granularity in _NEWS_GRANULARITIES else None
+            span = inside[0].span
+            news = span.granularity in _NEWS_GRANULARITIES or (span.granularity == "range"
+                                                               and (span.end - span.start).days <= 6)
+            return inside[0] if news else None
     return None
 
 

@@ -229,6 +229,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("past_n", r"(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("first_n", r"(?:(?:in|during|through|over|for)\s+)?the\s+first\s+(?P<n>@NUM@)\s+months\s+of\s+(?:(?P<y>@Y@)|(?P<yref>@YREF@))"),
         ("ytd_y", r"so\s+far\s+in\s+(?P<y>@Y@)@NOUNIT@"),
+        ("ytd_m", r"so\s+far\s+(?:in\s+(?P<mon>@MON@)(?!,?\s+(?:of\s+)?\d)|this\s+month)"),
         ("ytd_y", r"(?:in\s+)?(?P<y>@Y@),?\s+so\s+far"),
         ("weekend", r"(?:(?:over|during|on|at|in)\s+)?(?P<pre>last|this\s+past|the\s+past|past|this|next|this\s+coming|the\s+previous)\s+weekend"),
         ("weekend", r"(?:over|during)\s+the\s+weekend"),
@@ -302,7 +303,13 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         # days of one month: "from 1 to 31 July 2013", "between June 3 and 9"
         ("drange", r"(?:from|between)\s+(?:the\s+)?(?P<d1>@D@)@ORD@\s+(?:to|and|through|until)\s+(?:the\s+)?(?P<d2>@D@)@ORD@\s+(?:of\s+)?(?P<mon>@MON@)(?:,?\s+(?P<y>@Y@))?"),
         ("drange", r"(?:from|between)\s+(?P<mon>@MON@)\s+(?P<d1>@D@)@ORD@\s+(?:to|and|through|until)\s+(?P<d2>@D@)@ORD@(?:,?\s+(?P<y>@Y@))?"),
-        ("andlist", r"(?:in|during|throughout)\s+(?P<a>@ATOMS@)\s+(?:and|&)\s+(?P<b>@ATOMS@)"),
+        ("andlist", r"(?:in|during|throughout)\s+(?P<a>@ATOMS@)(?:\s*,\s*@ATOMS@)*,?\s+(?:and|&)\s+(?P<b>@ATOMS@)"),
+        # days of one month listed: "on July 10 and 11", "July 3, 4 and 5, 2013"
+        ("drange", r"(?:on\s+)?(?P<mon>@MON@)\s+(?P<d1>@D@)@ORD@(?:\s*,\s*@D@@ORD@)*,?\s+and\s+(?P<d2>@D@)@ORD@(?:,?\s+(?P<y>@Y@))?"
+                   r"(?!\s*(?:[-–%$]|percent|per\b|people|persons|of\b|members|men|women|soldiers|police|(?:years?|months?|weeks?|days?|hours?)\b|"
+                   r"[a-z]+\s+(?:were|are|people))|\.\d|,\d)"),
+        # two days of one weekend or week: "on Saturday and Sunday"
+        ("andlist", r"on\s+(?P<a>@ATOMS@)\s+and\s+(?P<b>@ATOMS@)"),
         ("declist", r"(?:in|during|throughout)\s+the\s+(?P<d1>(?:19|20)\d0)'?s\s+(?:and|&)\s+(?:the\s+)?'?(?P<d2>\d0)'?s(?!\w)"),
     ],
     "es": [
@@ -315,7 +322,8 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+a\s+)(?P<y2>@Y@)"),
         # "del 1 al 31 de julio de 2013", "entre el 3 y el 9 de junio del presente año"
         ("drange", r"(?:del|de|desde\s+el|entre\s+el|(?:los\s+)?d[ií]as)\s+(?P<d1>@D@)@ORD@(?:\s*,\s*@D@)*\s+(?:al|a|hasta\s+el|y\s+el|y)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
-        ("andlist", r"(?:en|durante)\s+(?:(?:los\s+años|los\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+(?:y|e)\s+(?P<b>@ATOMS@)"),
+        ("andlist", r"(?:en|durante)\s+(?:(?:los\s+años|los\s+meses\s+de)\s+)?(?P<a>@ATOMS@)(?:\s*,\s*@ATOMS@)*\s+(?:y|e)\s+(?P<b>@ATOMS@)"),
+        ("andlist", r"(?:el|los\s+días)\s+(?P<a>@WD@)\s+y\s+(?:el\s+)?(?P<b>@WD@)"),
     ],
     "pt": [
         ("since", r"(?:desde|a\s+partir\s+de)\s+(?:(?:o|a|os|as)\s+)?(?P<inner>@ATOMS@)"),
@@ -326,7 +334,8 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+a\s+)(?P<y2>@Y@)"),
         ("drange", r"(?:de|entre|desde\s+o\s+dia|(?:n?os\s+)?dias)\s+(?P<d1>@D@)@ORD@(?:\s*,\s*@D@)*\s+(?:a|até|ao|e)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
-        ("andlist", r"(?:em|durante)\s+(?:(?:os\s+anos|os\s+meses\s+de)\s+)?(?P<a>@ATOMS@)\s+e\s+(?P<b>@ATOMS@)"),
+        ("andlist", r"(?:em|durante)\s+(?:(?:os\s+anos|os\s+meses\s+de)\s+)?(?P<a>@ATOMS@)(?:\s*,\s*@ATOMS@)*\s+e\s+(?P<b>@ATOMS@)"),
+        ("andlist", r"(?:n?o|n?a)\s+(?P<a>@WD@)\s+e\s+(?:n?o\s+|n?a\s+)?(?P<b>@WD@)"),
     ],
 }
 
@@ -620,12 +629,15 @@ def _accept(kind: str, match: re.Match[str], lang: str, text: str, standalone: b
         inner = ("inner",) if kind in ("since", "upto") else ("a", "b")
         return all(_atom_rule(match.group(g), lang) is not None for g in inner)
     if kind == "andlist":
-        # "in 2007 and 2008", "in January and February", "in the 1980s and 1990s": two periods
-        # of one kind, in order, read as the range they span (as the annotations record them)
+        # "in 2007 and 2008", "in January and February", "in the 1980s and 1990s", "during 2010, 2011
+        # and 2012": periods of one kind, in order, read as the range they span (as the annotations
+        # record them)
         a, b = _atom_rule(match.group("a"), lang), _atom_rule(match.group("b"), lang)
         if a is None or b is None:
             return False
         # "in June and October 2015", "in May and June this year": the month takes the year of the other
+        if a[0].kind == b[0].kind == "wd":
+            return _norm(a[1].group("wd")) != _norm(b[1].group("wd"))
         shared_year = a[0].kind == "m" and b[0].kind in ("my", "my_ref")
         if not shared_year and (a[0].kind != b[0].kind or a[0].kind not in _LISTABLE):
             return False
@@ -807,6 +819,12 @@ def _resolve(
         if rel in lex.THIS_YEAR[lang] and not _whole_year(match, lang):
             unit = "ytd"  # plain "this year": January 1 to publication
         return cal.relative(unit, offset, published)
+    if kind == "ytd_m":
+        period = cal.month_on_or_before(lex.MONTHS[lang][_norm(g["mon"])], published) if g.get("mon") else \
+            cal.relative("month", 0, published)[0]
+        if period is None or period[0] > published:
+            return None
+        return (period[0], min(published, period[1])), "range"
     if kind == "ytd_y":
         y = int(g["y"])
         if y > published.year:
@@ -1090,6 +1108,10 @@ def _resolve_between(a: str, b: str, lang: str, published: dt.date | None) -> Re
     if end is None:
         return None
     year = end[0][0].year
+    if found_a[0].kind == found_b[0].kind == "wd":
+        # "on Saturday and Sunday": the first day is the last one of its name before the second
+        first = cal.weekday_before(lex.WEEKDAYS[lang][_norm(found_a[1].group("wd"))], end[0][0] + dt.timedelta(days=1))
+        return ((first[0], end[0][1]), "range") if (end[0][0] - first[0]).days < 7 else None
     begin = _resolve(found_a[0].kind, found_a[1], lang, published, year)
     if begin is not None and begin[0][0] > end[0][1]:
         begin = _resolve(found_a[0].kind, found_a[1], lang, published, year - 1)
