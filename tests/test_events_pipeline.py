@@ -218,3 +218,13 @@ def test_words_that_name_no_state_or_city_are_not_read_as_one(text):
     from crimegraph.extract.events import _ANAPHORIC_PLACES
 
     assert not any(pattern.search(text) for _, pattern in _ANAPHORIC_PLACES)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Zacatecas, Zac. La policía de Zacatecas aseguró 120 mil pesos en efectivo en Fresnillo.", "mxn"),
+    ("Medellín, Colombia. La policía incautó 120 millones de pesos en efectivo en Medellín.", "cop"),
+    ("Madrid, España. La policía incautó 120 mil pesos en efectivo en Madrid.", "pesos"),
+])
+def test_a_peso_amount_is_in_the_currency_of_the_documents_country(extractor, text, unit):
+    seizures = [ev for ev in _facts(extractor, text, "es")["events"] if ev["type"] == "seizure"]
+    assert seizures and seizures[0]["quantity"]["unit"] == unit, seizures

@@ -76,6 +76,11 @@ CASES = [
     ("es", "El erario perdió unos 10 millones de dólares.", "unos 10 millones de dólares", 1e7, "usd", True, None, None),
     ("es", "Ofrecieron $25 millones a los agentes.", "$25 millones", 2.5e7, "pesos", False, None, None),
     ("es", "Ofrecieron 25 millones de pesos a los agentes.", "25 millones de pesos", 2.5e7, "pesos", False, None, None),
+    # a peso named by its country, or by its code, is that country's currency
+    ("es", "Decomisaron 7 millones de pesos mexicanos.", "7 millones de pesos mexicanos", 7e6, "mxn", False, None, None),
+    ("es", "Pagaron MX$ 500 mil por el rescate.", "MX$ 500 mil", 5e5, "mxn", False, None, None),
+    ("en", "Police seized 3.5 million Chilean pesos in cash.", "3.5 million Chilean pesos", 3.5e6, "clp", False, None, None),
+    ("en", "The gang earned 2 million Colombian pesos a week.", "2 million Colombian pesos", 2e6, "cop", False, None, None),
     ("es", "Pagó una fianza de 150.000 dólares.", "150.000 dólares", 150000, "usd", False, None, None),
     ("es", "Recibió 240.8 millones de dólares.", "240.8 millones de dólares", 240.8e6, "usd", False, None, None),
     ("es", "Colombia tiene 6 mil millones de dólares.", "6 mil millones de dólares", 6e9, "usd", False, None, None),

@@ -45,9 +45,14 @@ class MentionIndex:
 
     def home_country(self) -> Entity | None:
         """The country place entity of the country the document's places lie in most often (by mentions)."""
+        code = self.home_country_code()
+        return None if code is None else self.country_place(code)
+
+    def home_country_code(self) -> str | None:
+        """The ISO code of the country the document's places lie in most often (by mentions), named or not."""
         if not self._country_mentions:
             return None
-        return self.country_place(max(self._country_mentions, key=self._country_mentions.__getitem__))
+        return max(self._country_mentions, key=self._country_mentions.__getitem__)
 
     def country_place(self, code: str) -> Entity | None:
         """The document's place entity for the country with ISO code ``code``, if it names it."""

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from crimegraph.extract.entities import MentionIndex
+from crimegraph.extract.quantities import PESO_CODE_OF_COUNTRY, PESO_COUNTRIES
 from crimegraph.model import Entity, Event, Quantity, Span, TimeSpan
 
 __all__ = ["EventCue", "cues_for", "detect_events", "Sentence", "SentenceView", "sentence_views", "rule_events",
@@ -34,7 +35,7 @@ DRUGS = {
 # Percentages ("share", "percent") and rates are secondary: an event takes one only when its sentence
 # has no primary measure (``_nearest``). The mapping follows how the training annotations report
 # each kind of count (docs/time-and-quantities.md).
-_MONEY = {"usd": "usd", "brl": "brl", "eur": "eur", "pesos": "pesos", "cop": "cop", "mxn": "mxn", "pen": "pen"}
+_MONEY = {"usd": "usd", "brl": "brl", "eur": "eur", "pesos": "pesos", "pen": "pen", **{c: c for c in PESO_COUNTRIES}}
 _OBJECTS = {"units": "units", "aircraft": "units", "vehicles": "units", "weapons": "units", "boats": "units",
             "packages": "units", "plants": "units", "rounds": "units"}
 _RATIOS = {"share": "share", "percent": "percent"}
@@ -674,6 +675,19 @@ def document_places(events: list[Event], text: str, mentions: MentionIndex) -> l
         if ids:
             ev.roles["location"] = ids
     return events
+
+
+def peso_currencies(events: list[Event], mentions: MentionIndex) -> list[Event]:
+    """A peso amount that names no country ("120 millones de pesos", "$300 mil" in a Spanish text) is in the
+    currency of the document's country (``MentionIndex.home_country``) when that country uses pesos: "mxn"
+    in a Mexican report, "cop" in a Colombian one (docs/annotation.md, section 8); elsewhere it stays "pesos"."""
+    if not any(ev.quantity is not None and ev.quantity.unit == "pesos" for ev in events):
+        return events
+    code = PESO_CODE_OF_COUNTRY.get(mentions.home_country_code() or "")
+    if code is None:
+        return events
+    return [replace(ev, quantity=replace(ev.quantity, unit=code))
+            if ev.quantity is not None and ev.quantity.unit == "pesos" else ev for ev in events]
 
 
 def _sentence_models(classifier: Any, views: list[SentenceView], rules: list[tuple[dict[str, Event], dict[str, int]]],

@@ -128,6 +128,19 @@ _MAGNITUDES: dict[str, dict[str, float]] = {
 # word -> (unit, factor). Measures take no adjectives between number and unit; counts do
 # ("three clandestine laboratories", "12 alleged gang members").
 _KG_PER_LB = 0.45359237
+# The peso currencies: ISO code -> (English adjectives, Spanish/Portuguese adjectives), and the country.
+PESO_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "mxn": (("mexican",), ("mexicanos",)),
+    "cop": (("colombian",), ("colombianos",)),
+    "clp": (("chilean",), ("chilenos",)),
+    "ars": (("argentine", "argentinian"), ("argentinos",)),
+    "dop": (("dominican",), ("dominicanos",)),
+    "uyu": (("uruguayan",), ("uruguayos",)),
+    "cup": (("cuban",), ("cubanos",)),
+    "php": (("philippine",), ("filipinos",)),
+}
+PESO_CODE_OF_COUNTRY = {"MX": "mxn", "CO": "cop", "CL": "clp", "AR": "ars", "DO": "dop", "UY": "uyu", "CU": "cup",
+                        "PH": "php"}
 _MEASURES: dict[str, tuple[str, float]] = {
     **{w: ("kg", 1.0) for w in ("kilo", "kilos", "kilogram", "kilograms", "kilogramme",
                                 "kilogrammes", "kilogramo", "kilogramos", "kilograma",
@@ -148,7 +161,12 @@ _MEASURES: dict[str, tuple[str, float]] = {
     **{w: ("usd", 1e6) for w in ("mdd",)},
     **{w: ("pesos", 1e6) for w in ("mdp",)},
     **{w: ("brl", 1.0) for w in ("reais", "real", "brl")},
-    **{w: ("pesos", 1.0) for w in ("peso", "pesos", "mxn", "cop")},
+    **{w: ("pesos", 1.0) for w in ("peso", "pesos")},
+    # a peso named by its country is that country's currency ("3.5 million Chilean pesos", "pesos mexicanos");
+    # a bare peso takes the document's country (crimegraph.extract.events.peso_currencies)
+    **{f"{adj} pesos": (code, 1.0) for code, (adj_en, _) in PESO_COUNTRIES.items() for adj in adj_en},
+    **{f"pesos {adj}": (code, 1.0) for code, (_, adj_es) in PESO_COUNTRIES.items() for adj in adj_es},
+    **{code: (code, 1.0) for code in PESO_COUNTRIES},
     **{w: ("eur", 1.0) for w in ("euro", "euros", "eur")},
     **{w: ("share", 0.01) for w in ("%", "percent", "per cent", "por ciento", "por cento",
                                     "pct")},
@@ -234,7 +252,8 @@ _NOT_ADJECTIVE = {
 _CURRENCY_PREFIX = (
     (r"US\s?\$|U\.S\.\s?\$|U\$S?|USD", "usd"),
     (r"R\$|BRL", "brl"),
-    (r"MX\$|COL?\$|COP|MXN", "pesos"),
+    (r"MX\$|MXN", "mxn"),
+    (r"COL?\$|COP", "cop"),
     (r"€|EUR", "eur"),
     (r"\$", "$"),
 )
@@ -736,7 +755,7 @@ def _elided_unit(text: str, prev: QuantityExpr, start: int, end: int) -> str | N
     return prev.unit
 
 
-_MONEY_UNITS = frozenset({"usd", "brl", "pesos", "eur", "$"})
+_MONEY_UNITS = frozenset({"usd", "brl", "pesos", "eur", "$", *PESO_COUNTRIES})
 # What follows a money amount that is a price per unit of a good.
 _PRICE_AFTER = re.compile(
     r"\s*(?:/\s*|(?:a|an|per|each|for\s+(?:a|one|each)|the|por|el|la|cada|por\s+cada|o|a|um|cada)\s+)"

@@ -76,7 +76,7 @@ def _entities(ex: Extractor, a: Analysis) -> None:
 @stage("events", requires=["doc", "entities", "times", "quantities"], assigns=["events"])
 def _events(ex: Extractor, a: Analysis) -> None:
     from crimegraph.extract.attribution import annotate_events
-    from crimegraph.extract.events import detect_events, document_places
+    from crimegraph.extract.events import detect_events, document_places, peso_currencies
 
     text = a.document.text
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in a.doc.sents]
@@ -87,6 +87,7 @@ def _events(ex: Extractor, a: Analysis) -> None:
     events = annotate_events(events, text, sentences, a.lang, mentions, analysis_document=opinion,
                              confidence_model=classifier.cue_confidence if classifier is not None else None)
     events = document_places(events, text, mentions)  # after confidence, which reads the sentence's own places
+    events = peso_currencies(events, mentions)
     for i, ev in enumerate(events, 1):
         ev.id = f"v{i}"
     a.events = events
