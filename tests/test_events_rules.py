@@ -609,6 +609,15 @@ def test_figures_of_one_occurrence_stay_one_event():
     assert len(by_type(events, "extortion_kidnapping")) == 1
 
 
+def test_doses_seized_are_counted_as_units():
+    # docs/annotation.md, section 8: counts of objects are units ("51 dosis de mariguana")
+    text = "La policía aseguró 51 dosis de mariguana en Fresnillo."
+    q = [_qty(text, "51 dosis", 51, "doses")]
+    events, _ = run(text, "es", [("mariguana", "commodity"), ("Fresnillo", "place")], quantities=q)
+    qty = by_type(events, "seizure")[0].quantity
+    assert (qty.value, qty.unit) == (51, "units")
+
+
 def test_figures_sharing_place_and_date_stay_one_event():
     text = "In March, 12 people were wounded and 5 killed in Rosario."
     t = [_time(text, "March", "2020-03-01", "2020-03-31", "month")]

@@ -40,7 +40,7 @@ _OBJECTS = {"units": "units", "aircraft": "units", "vehicles": "units", "weapons
             "packages": "units", "plants": "units", "rounds": "units"}
 _RATIOS = {"share": "share", "percent": "percent"}
 QUANTITY_UNITS: dict[str, dict[str, str]] = {
-    "seizure": {"kg": "kg", "t": "t", **_MONEY, "liters": "liters", "doses": "doses", "gallons": "gallons", **_OBJECTS},
+    "seizure": {"kg": "kg", "t": "t", **_MONEY, "liters": "liters", "doses": "units", "gallons": "gallons", **_OBJECTS},
     "drug_lab": {"labs": "labs"},
     "arrest": {"people": "people", "members": "people", "police": "people", "soldiers": "people",
                "prisoners": "people", "arrests": "people", "migrants": "people"},
