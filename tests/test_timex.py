@@ -418,6 +418,11 @@ ANAPHORA = [
      "en el mismo periodo del año pasado", "2012-01-01", "2012-07-31", "range"),
     ("pt", "No primeiro semestre de 2013 foram 30 mortes, contra 20 no mesmo período do ano anterior.",
      "no mesmo período do ano anterior", "2012-01-01", "2012-06-30", "range"),
+    # "the same month": the month before it, in the year named
+    ("en", "Killings peaked at 105 in December 2012, while only 28 were reported for the same month a year before.",
+     "for the same month a year before", "2011-12-01", "2011-12-31", "month"),
+    ("es", "Hubo 50 homicidios en marzo de 2013, frente a 40 en el mismo mes del año pasado.",
+     "en el mismo mes del año pasado", "2012-03-01", "2012-03-31", "month"),
 ]
 
 
