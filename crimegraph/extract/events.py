@@ -328,8 +328,8 @@ def _the_country(sent: Sentence, mentions: MentionIndex) -> list[tuple[int, int,
     return [] if home is None else [(sent.start + m.start(), sent.start + m.end(), home)]
 
 
-# "the state", "la entidad", "este municipio", "a cidade" in a sentence that names no place: the place of
-# that level the text named last before the sentence (regional press: "... en la entidad" after "Zacatecas").
+# "the state", "la entidad", "este municipio", "a cidade" in a sentence that names no place: the first place of
+# that level in the last sentence that named one (regional press: "... en la entidad" after "Zacatecas").
 # "estado" and "entidad" only in lower case and never before "de" ("el Estado" is the government; "estado de
 # emergencia", "entidad financiera" name no place).
 _ANAPHORIC_PLACES = (
@@ -402,7 +402,8 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         own_places = [m for m in inside if m[2].type == "place"]
         # "the state", "the city": the sentence says which of the places before it is meant
         anaphoric = [] if own_places else _anaphoric_places(sent, named)
-        stated = [] if own_places else _stated_countries(text, inside, mentions) + _the_country(sent, mentions) + anaphoric
+        stated = [] if own_places else (_stated_countries(text, inside, mentions) + _the_country(sent, mentions)
+                                        + anaphoric)
         inherited: list[tuple[int, int, Entity]] = list(stated)
         if (not own_places and not anaphoric and last_places and index - last_place_index <= PLACE_LOOKBACK
                 and (_same_paragraph(text, last_place_end, sent.start)
@@ -679,7 +680,7 @@ def document_places(events: list[Event], text: str, mentions: MentionIndex) -> l
 
 def peso_currencies(events: list[Event], mentions: MentionIndex) -> list[Event]:
     """A peso amount that names no country ("120 millones de pesos", "$300 mil" in a Spanish text) is in the
-    currency of the document's country (``MentionIndex.home_country``) when that country uses pesos: "mxn"
+    currency of the document's country (``MentionIndex.home_country_code``) when that country uses pesos: "mxn"
     in a Mexican report, "cop" in a Colombian one (docs/annotation.md, section 8); elsewhere it stays "pesos"."""
     if not any(ev.quantity is not None and ev.quantity.unit == "pesos" for ev in events):
         return events
