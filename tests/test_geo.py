@@ -215,6 +215,15 @@ def test_excluded_actor_spans_are_never_returned(geocoder, blank):
     assert place.admin1 == "BO-S" and place.precision == "admin1"
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("pt", "O PCC tem integrantes em Pedro Juan Caballero e Ciudad del Este, no Paraguai."),
+    ("es", "El PCC opera en Pedro Juan Caballero y Ciudad del Este."),
+])
+def test_a_place_named_after_a_person_does_not_make_the_next_name_a_persons(geocoder, blank, lang, text):
+    # "Pedro Juan Caballero" reads like a person; the place listed after it is still a place
+    assert "Ciudad del Este" in texts(geocoder.recognize(blank[lang](text), lang))
+
+
 def test_nationality_words_and_person_names_are_not_places(geocoder, blank):
     text = "Bolivian officials met Juan Santa Cruz and Brazilian police in Cochabamba."
     found = texts(geocoder.recognize(blank["en"](text), "en"))

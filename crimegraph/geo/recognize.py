@@ -159,6 +159,9 @@ class _Recognizer:
         self.surnames = self._surnames()
         self.person_words |= self.surnames
         self.tagged = doc.has_annotation("POS")
+        # tokens of the places the gazetteer scan has taken so far: a place named after a person ("Pedro
+        # Juan Caballero") does not make the next name a person's ("... e Ciudad del Este")
+        self.placed: set[int] = set()
 
     def _surnames(self) -> set[str]:
         """Capitalised words after a given name ("Roger Pinto", "Luiz Carlos da Rocha"), so
@@ -213,10 +216,14 @@ class _Recognizer:
         if i == 0:
             return False
         prev = doc[i - 1]
+        if prev.i in self.placed:
+            return False
         if _is_cap(prev) and (norm(prev.text) in FIRST_NAMES or (prev.text in self.person_words and not _sentence_initial(prev))):
             return True
         if prev.lower_ in _LINKS and i > 1:
             before = doc[i - 2]
+            if before.i in self.placed:
+                return False
             if _is_cap(before) and (norm(before.text) in FIRST_NAMES or before.text in self.person_words):
                 return True
         return False
@@ -459,6 +466,7 @@ class _Recognizer:
                     break
             if found is not None:
                 out.append(found)
+                self.placed.update(range(i, j))
                 i = j
             else:
                 i += 1
