@@ -228,3 +228,10 @@ def test_words_that_name_no_state_or_city_are_not_read_as_one(text):
 def test_a_peso_amount_is_in_the_currency_of_the_documents_country(extractor, text, unit):
     seizures = [ev for ev in _facts(extractor, text, "es")["events"] if ev["type"] == "seizure"]
     assert seizures and seizures[0]["quantity"]["unit"] == unit, seizures
+
+
+def test_where_a_group_comes_from_is_not_where_it_is_present(extractor):
+    facts = _facts(extractor, "O Comando Vermelho, com origem no Rio de Janeiro, atua na fronteira entre Corumbá e "
+                              "Puerto Suárez.", "pt")
+    places = _places(facts, "group_presence")
+    assert "Corumbá" in places and "Rio de Janeiro" not in places

@@ -536,7 +536,8 @@ _MOVING = frozenset({"trafficking_route", "illicit_market", "extradition"})  # "
 _HOME = re.compile(
     r"(?<!\w)(?:con\s+domicilio\s+en|domiciliad[oa]s?\s+en|originari[oa]s?\s+(?:de|del)|oriund[oa]s?\s+(?:de|do|da)|"
     r"natural(?:es)?\s+(?:de|del|do|da)|nacid[oa]s?\s+en|residing\s+in|a\s+resident\s+of|native\s+of|"
-    r"born\s+in|who\s+lived?\s+in)\s+"
+    r"born\s+in|who\s+lived?\s+in|originally\s+from|com\s+origem\s+(?:em|n[oa]s?)|con\s+origen\s+en|"
+    r"originári[oa]s?\s+d[eoa]s?|nascid[oa]s?\s+(?:em|n[oa]))\s+"
     r"(?:(?:el|la|los|the|o|a)\s+)?(?:(?:municipio|municipality|ciudad|city|town|pueblo|comunidad|colonia|"
     r"estado|state|departamento|department|barrio|localidad|munic[íi]pio|cidade|bairro)\s+(?:de|del|of|do|da)\s+)?$",
     re.IGNORECASE,
