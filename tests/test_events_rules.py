@@ -149,6 +149,20 @@ def test_spanish_route_roles():
     assert roles.get("transit") == ["Brasil"]
 
 
+@pytest.mark.parametrize("text, place, role", [
+    # "de" after a place noun or a name is a genitive: where the seizure took place
+    ("La Felcn decomisó 32 kilos de cocaína en una vivienda del barrio Equipetrol de Santa Cruz.", "Santa Cruz", "location"),
+    ("La policía decomisó 18 kilos de cocaína en el aeropuerto de Viru Viru.", "Viru Viru", "location"),
+    # after a verb of leaving, or alone, it is where the goods came from
+    ("Decomisaron 2 toneladas de cocaína que salieron del puerto de Buenaventura.", "Buenaventura", "origin"),
+    ("Decomisaron 2 toneladas de cocaína procedente de Bolivia.", "Bolivia", "origin"),
+])
+def test_spanish_de_before_a_place_is_genitive_after_a_place_noun(text, place, role):
+    events, names = run(text, "es", [("cocaína", "commodity"), (place, "place")])
+    roles = {r: [names[i] for i in ids] for r, ids in by_type(events, "seizure")[0].roles.items()}
+    assert roles.get(role) == [place], roles
+
+
 def test_directed_trigger_needs_a_direction():
     # "smuggled" alone is not a route; with a destination it is
     events, _ = run("The cocaine smugglers met in Lima.", "en", [("Lima", "place")])

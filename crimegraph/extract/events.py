@@ -93,6 +93,21 @@ _ORIGIN = {
     "es": r"(?:desde|procedente[s]? de|proveniente[s]? de|salid[oa]s? de|originari[oa]s? de|de)\s+(?:el\s+|la\s+|los\s+)?$",
     "pt": r"(?:de|do|da|desde|vind[oa]s? d[oa]|procedente[s]? d[oa]|saíd[oa]s? d[oa]|oriund[oa]s? d[oa])\s+$",
 }
+# A bare "de"/"do"/"da" after a place noun or a name is a genitive, not "from": "el aeropuerto de Viru Viru",
+# "el barrio Equipetrol de Santa Cruz", "a cidade de Corumbá".
+_GENITIVE_DE = re.compile(
+    r"(?:(?<!\w)(?:aeropuerto|aeroporto|puerto|porto|ciudad|cidade|municipio|munic[íi]pio|estado|departamento|"
+    r"provincia|prov[íi]ncia|barrio|bairro|colonia|localidad|comunidad|regi[óo]n|regi[ãa]o|zona|penal|c[áa]rcel|"
+    r"pres[íi]dio|penitenciar[íi]a|centro|carretera|rodovia|aduana|alcald[íi]a|prefeitura|capital|periferia|"
+    r"afueras|sur|norte|este|oeste|interior)|[A-ZÁÉÍÓÚÑ][\w-]*)\s+(?:de|do|da)\s$")
+
+
+# ... unless a verb of leaving heads the phrase: "salió del puerto de Buenaventura".
+_MOVED_FROM = re.compile(r"(?<!\w)(?:sali[óo]|salieron|salid[oa]s?|procedentes?|provenientes?|partió|partieron|zarp[óo]|"
+                         r"zarparon|despachad[oa]s?|enviad[oa]s?\s+desde|saiu|saíram|saíd[oa]s?|partiu|vind[oa]s?|"
+                         r"procedentes?)\s", re.IGNORECASE)
+
+
 # "in X" is a destination only after a verb of arriving or selling ("landed in X", "sold in X"): "production
 # in Colombia", "authorities in Colombia" place the sentence, not the end of a route.
 _ARRIVED_IN = {
@@ -208,7 +223,9 @@ def _place_role(text: str, sent_start: int, mention_start: int, etype: str, lang
     origin, dest, transit = _role_patterns(lang)
     if transit.search(before):
         return "transit"
-    if origin.search(before):
+    m = origin.search(before)
+    if m is not None and (not _GENITIVE_DE.search(before[: m.start() + len(m.group().split()[0]) + 1])
+                          or _MOVED_FROM.search(before)):
         return "origin"
     if etype in ("trafficking_route", "extradition") and dest.search(before):
         return "destination"
