@@ -235,3 +235,10 @@ def test_where_a_group_comes_from_is_not_where_it_is_present(extractor):
                               "Puerto Suárez.", "pt")
     places = _places(facts, "group_presence")
     assert "Corumbá" in places and "Rio de Janeiro" not in places
+
+
+def test_where_the_goods_were_bound_is_not_where_the_arrest_happened(extractor):
+    facts = _facts(extractor, "En octubre, otro mexicano fue detenido en el aeropuerto de Viru Viru con 18 kilos de "
+                              "cocaína ocultos en una maleta con destino a Madrid.", "es")
+    places = _places(facts, "arrest")
+    assert "Viru Viru" in places and "Madrid" not in places

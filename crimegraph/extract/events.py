@@ -93,6 +93,14 @@ _ORIGIN = {
     "es": r"(?:desde|procedente[s]? de|proveniente[s]? de|salid[oa]s? de|originari[oa]s? de|de)\s+(?:el\s+|la\s+|los\s+)?$",
     "pt": r"(?:de|do|da|desde|vind[oa]s? d[oa]|procedente[s]? d[oa]|saíd[oa]s? d[oa]|oriund[oa]s? d[oa])\s+$",
 }
+# Types whose places may be an origin, transit or destination (``_place_role``); for the others a place the
+# goods were bound for is no place of the event.
+_ROUTED = frozenset({"trafficking_route", "seizure", "illicit_market", "extradition"})
+_BOUND_FOR = re.compile(r"(?<!\w)(?:bound\s+for|destined\s+for|headed\s+for|con\s+destino\s+(?:a|al|final\s+a)|"
+                        r"rumbo\s+(?:a|al)|com\s+destino\s+(?:a|ao|à)|rumo\s+(?:a|ao|à))\s+(?:the\s+|el\s+|la\s+|o\s+|a\s+)?$",
+                        re.IGNORECASE)
+
+
 # A bare "de"/"do"/"da" after a place noun or a name is a genitive, not "from": "el aeropuerto de Viru Viru",
 # "el barrio Equipetrol de Santa Cruz", "a cidade de Corumbá".
 _GENITIVE_DE = re.compile(
@@ -573,6 +581,9 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
     for m_start, _m_end, ent in view.inside:
         if ent.type == "place" and etype not in _MOVING and _HOME.search(text, max(sent.start, m_start - 50), m_start):
             continue  # where a person lives or comes from, not where the event happened
+        if (ent.type == "place" and etype not in _ROUTED
+                and _BOUND_FOR.search(text, max(sent.start, m_start - 30), m_start)):
+            continue  # where the goods were going ("detenido ... con una maleta con destino a Madrid"), not the arrest's place
         if ent.type == "place":
             role = _place_role(text, sent.start, m_start, etype, lang)
         elif ent.type == "commodity":
