@@ -389,6 +389,15 @@ def test_narrative_time_runs_on_for_two_sentences():
     assert last.time is None  # four sentences after the last stated time
 
 
+def test_the_narrative_runs_on_with_the_day_not_the_year_that_contains_it():
+    text = ("Police seized two tons of cocaine in Colchane on Monday, one of the largest hauls this year. "
+            "The driver was arrested at the scene in Colchane.")
+    times = [_time(text, "on Monday", "2014-02-10", "2014-02-10", "day"),
+             _time(text, "this year", "2014-01-01", "2014-02-12", "range")]
+    events, _ = run(text, "en", [("Colchane", "place"), ("cocaine", "commodity")], times=times)
+    assert by_type(events, "arrest")[0].time.start == dt.date(2014, 2, 10)
+
+
 def test_a_short_phrase_may_stand_between_the_trigger_and_its_time():
     text = "Extraditado desde Colombia en 2012, fue detenido en ese país en 2009 por narcotráfico."
     times = [_time(text, "en 2012", "2012-01-01", "2012-12-31", "year"),

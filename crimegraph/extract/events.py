@@ -988,8 +988,17 @@ def _first_time_after(text: str, times: list[Any], sentences: list[Sentence], in
 
 
 def _last_time(times: list[Any], sent: Sentence) -> Any:
+    """The time the narrative runs on with after ``sent``: its last time, or a day stated before it that
+    the last one contains ("seized ... on Monday, one of the largest hauls this year": Monday)."""
     inside = _times_in(times, sent)
-    return inside[-1] if inside else None
+    if not inside:
+        return None
+    last = inside[-1]
+    if last.span.granularity != "day":
+        for t in reversed(inside[:-1]):
+            if t.span.granularity == "day" and last.span.start <= t.span.start <= last.span.end:
+                return t
+    return last
 
 
 # A dateline ("LA PAZ, May 16 (AFP) -", "La Paz, Feb 27 (EFE).-") dates the report, not the event.
