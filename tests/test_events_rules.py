@@ -398,6 +398,16 @@ def test_the_narrative_runs_on_with_the_day_not_the_year_that_contains_it():
     assert by_type(events, "arrest")[0].time.start == dt.date(2014, 2, 10)
 
 
+def test_the_narrative_does_not_run_on_with_the_baseline_of_a_comparison():
+    text = ("Uruguay recorded 218 homicides in Montevideo during the first half of 2018, up from 131 during the "
+            "same period last year. Officials said 40 percent of these homicides in Montevideo were related to gangs.")
+    times = [_time(text, "during the first half of 2018", "2018-01-01", "2018-06-30", "range"),
+             _time(text, "during the same period last year", "2017-01-01", "2017-06-30", "range")]
+    events, _ = run(text, "en", [("Montevideo", "place")], times=times)
+    last = max(by_type(events, "violence"), key=lambda ev: ev.evidence[0].start)
+    assert last.time.start == dt.date(2018, 1, 1)
+
+
 def test_a_short_phrase_may_stand_between_the_trigger_and_its_time():
     text = "Extraditado desde Colombia en 2012, fue detenido en ese país en 2009 por narcotráfico."
     times = [_time(text, "en 2012", "2012-01-01", "2012-12-31", "year"),

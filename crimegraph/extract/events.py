@@ -423,7 +423,7 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
             inherited_time = _first_time_after(text, times, sentences, index, dateline)
         dated = dated or (own_time and not headline)
         if _has_time(times, sent):
-            last_time, last_time_index = _last_time(times, sent), index
+            last_time, last_time_index = _last_time(text, times, sent), index
         own_places = [m for m in inside if m[2].type == "place"]
         # "the state", "the city": the sentence says which of the places before it is meant
         anaphoric = [] if own_places else _anaphoric_places(sent, named)
@@ -987,10 +987,11 @@ def _first_time_after(text: str, times: list[Any], sentences: list[Sentence], in
     return None
 
 
-def _last_time(times: list[Any], sent: Sentence) -> Any:
-    """The time the narrative runs on with after ``sent``: its last time, or a day stated before it that
-    the last one contains ("seized ... on Monday, one of the largest hauls this year": Monday)."""
-    inside = _times_in(times, sent)
+def _last_time(text: str, times: list[Any], sent: Sentence) -> Any:
+    """The time the narrative runs on with after ``sent``: its last time that is not the baseline of a
+    comparison ("an increase over the previous year"), or a day stated before it that the last one
+    contains ("seized ... on Monday, one of the largest hauls this year": Monday)."""
+    inside = [t for t in _times_in(times, sent) if not _baseline(text, t, sent)] or _times_in(times, sent)
     if not inside:
         return None
     last = inside[-1]
