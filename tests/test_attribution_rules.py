@@ -186,6 +186,10 @@ def test_opinion_document_is_analysis():
         ("es", "El Gobierno prevé iniciar la erradicación de cultivos en el VRAEM.", "erradicación", "cultivation", "planned"),
         ("es", "La banda estaría vinculada a traficantes y posiblemente opera en Beni.", "opera", "group_presence", "hedged"),
         ("pt", "O governo vai criar uma base na fronteira com a Bolívia.", "criar", "policy", "planned"),
+        # any verb in the future tense
+        ("es", "El Gobierno ampliará la presencia de la Umopar en el Chapare.", "presencia", "policy", "planned"),
+        ("pt", "O governo ampliará a presença da polícia na fronteira.", "presença", "policy", "planned"),
+        ("es", "La policía detuvo a dos hombres para la investigación en Cali.", "detuvo", "arrest", "fact"),
     ],
 )
 def test_modality(lang, sentence, trigger, etype, expected):
