@@ -153,6 +153,7 @@ def test_spanish_route_roles():
     # "de" after a place noun or a name is a genitive: where the seizure took place
     ("La Felcn decomisó 32 kilos de cocaína en una vivienda del barrio Equipetrol de Santa Cruz.", "Santa Cruz", "location"),
     ("La policía decomisó 18 kilos de cocaína en el aeropuerto de Viru Viru.", "Viru Viru", "location"),
+    ("La Felcn decomisó 85 kilos de cocaína en el trópico de Cochabamba.", "Cochabamba", "location"),
     # after a verb of leaving, or alone, it is where the goods came from
     ("Decomisaron 2 toneladas de cocaína que salieron del puerto de Buenaventura.", "Buenaventura", "origin"),
     ("Decomisaron 2 toneladas de cocaína procedente de Bolivia.", "Bolivia", "origin"),

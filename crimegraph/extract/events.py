@@ -107,7 +107,8 @@ _GENITIVE_DE = re.compile(
     r"(?:(?<!\w)(?:aeropuerto|aeroporto|puerto|porto|ciudad|cidade|municipio|munic[íi]pio|estado|departamento|"
     r"provincia|prov[íi]ncia|barrio|bairro|colonia|localidad|comunidad|regi[óo]n|regi[ãa]o|zona|penal|c[áa]rcel|"
     r"pres[íi]dio|penitenciar[íi]a|centro|carretera|rodovia|aduana|alcald[íi]a|prefeitura|capital|periferia|"
-    r"afueras|sur|norte|este|oeste|interior)|[A-ZÁÉÍÓÚÑ][\w-]*)\s+(?:de|do|da)\s$")
+    r"afueras|sur|norte|este|oeste|interior|tr[óo]pico|selva|sierra|serra|valle|vale|altiplano|[áa]rea|sector|"
+    r"setor|distrito)|[A-ZÁÉÍÓÚÑ][\w-]*)\s+(?:de|do|da)\s$")
 
 
 # ... unless a verb of leaving heads the phrase: "salió del puerto de Buenaventura".
