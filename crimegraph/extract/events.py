@@ -113,8 +113,8 @@ _GENITIVE_DE = re.compile(
 
 # ... unless a verb of leaving heads the phrase: "salió del puerto de Buenaventura".
 _MOVED_FROM = re.compile(r"(?<!\w)(?:sali[óo]|salieron|salid[oa]s?|procedentes?|provenientes?|partió|partieron|zarp[óo]|"
-                         r"zarparon|despachad[oa]s?|enviad[oa]s?\s+desde|saiu|saíram|saíd[oa]s?|partiu|vind[oa]s?|"
-                         r"procedentes?)\s", re.IGNORECASE)
+                         r"zarparon|despachad[oa]s?|enviad[oa]s?\s+desde|saiu|saíram|saíd[oa]s?|partiu|vind[oa]s?)\s",
+                         re.IGNORECASE)
 
 
 # "in X" is a destination only after a verb of arriving or selling ("landed in X", "sold in X"): "production
@@ -233,9 +233,10 @@ def _place_role(text: str, sent_start: int, mention_start: int, etype: str, lang
     if transit.search(before):
         return "transit"
     m = origin.search(before)
-    if m is not None and (not _GENITIVE_DE.search(before[: m.start() + len(m.group().split()[0]) + 1])
-                          or _MOVED_FROM.search(before)):
-        return "origin"
+    if m is not None:
+        genitive = m.group().split()[0].lower() in ("de", "do", "da") and _GENITIVE_DE.search(before, 0, m.start() + 3)
+        if not genitive or _MOVED_FROM.search(before):
+            return "origin"
     if etype in ("trafficking_route", "extradition") and dest.search(before):
         return "destination"
     if etype in ("seizure", "illicit_market") and re.search(
@@ -992,7 +993,8 @@ def _last_time(text: str, times: list[Any], sent: Sentence) -> Any:
     """The time the narrative runs on with after ``sent``: its last time that is not the baseline of a
     comparison ("an increase over the previous year"), or a day stated before it that the last one
     contains ("seized ... on Monday, one of the largest hauls this year": Monday)."""
-    inside = [t for t in _times_in(times, sent) if not _baseline(text, t, sent)] or _times_in(times, sent)
+    stated = _times_in(times, sent)
+    inside = [t for t in stated if not _baseline(text, t, sent)] or stated
     if not inside:
         return None
     last = inside[-1]

@@ -128,7 +128,8 @@ _MAGNITUDES: dict[str, dict[str, float]] = {
 # word -> (unit, factor). Measures take no adjectives between number and unit; counts do
 # ("three clandestine laboratories", "12 alleged gang members").
 _KG_PER_LB = 0.45359237
-# The peso currencies: ISO code -> (English adjectives, Spanish/Portuguese adjectives), and the country.
+# The peso currencies: ISO code -> (English adjectives, Spanish/Portuguese adjectives); and the code of each
+# country that uses pesos.
 PESO_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "mxn": (("mexican",), ("mexicanos",)),
     "cop": (("colombian",), ("colombianos",)),
