@@ -436,8 +436,8 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
                 and (_same_paragraph(text, last_place_end, sent.start)
                      or (runs_on and last_place_end == sentences[index - 1].end))):
             inherited = last_places + [m for m in stated if all(m[2] is not p[2] for p in last_places)]
-        for level in {ent.precision for _, _, ent in own_places}:
-            named[level] = next((start, ent) for start, _, ent in own_places if ent.precision == level)
+        for start, _, ent in reversed(own_places):  # the first of each precision wins
+            named[ent.precision] = (start, ent)
         if own_places and not headline:  # a headline's places are not the first paragraph's
             last_places, last_place_end, last_place_index = own_places, sent.end, index
         commodities = [e for _, _, e in inside if e.type == "commodity"]

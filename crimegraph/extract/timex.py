@@ -1110,7 +1110,7 @@ def _resolve_between(a: str, b: str, lang: str, published: dt.date | None) -> Re
     year = end[0][0].year
     if found_a[0].kind == found_b[0].kind == "wd":
         # "on Saturday and Sunday": the first day is the last one of its name before the second
-        first = cal.weekday_before(lex.WEEKDAYS[lang][_norm(found_a[1].group("wd"))], end[0][0] + dt.timedelta(days=1))
+        first = cal.weekday_on_or_before(lex.WEEKDAYS[lang][_norm(found_a[1].group("wd"))], end[0][0])
         return ((first[0], end[0][1]), "range") if (end[0][0] - first[0]).days < 7 else None
     begin = _resolve(found_a[0].kind, found_a[1], lang, published, year)
     if begin is not None and begin[0][0] > end[0][1]:

@@ -479,10 +479,11 @@ class _Recognizer:
         names = {t.text for t in found if len(t.text.split()) > 1}
         if not names:
             return []
-        doc, taken, out = self.doc, {(t.start, t.end) for t in found}, []
+        doc, taken, out = self.doc, [(t.start, t.end) for t in found], []
         for name in names:
             for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.text):
-                if (m.start(), m.end()) in taken or any(m.start() < e and s < m.end() for s, e in taken):
+                again = Toponym(m.start(), m.end(), name, "name")
+                if _overlaps(again, taken):
                     continue
                 span = doc.char_span(m.start(), m.end())
                 if span is None:
@@ -494,8 +495,8 @@ class _Recognizer:
                 ent = self.ent_of.get(span.start)
                 if ent is None or ent.label_ not in ("PERSON", "PER") or (ent.start, ent.end) != (span.start, span.end):
                     continue  # only where the NER's reading as a person is what kept it out
-                out.append(Toponym(m.start(), m.end(), name, "name"))
-                taken.add((m.start(), m.end()))
+                out.append(again)
+                taken.append((m.start(), m.end()))
         return out
 
     def _accept(self, i: int, j: int, cands) -> bool:
