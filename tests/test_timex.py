@@ -336,6 +336,14 @@ def test_year_lists_out_of_order_or_mixed_stay_apart():
     ("pt", "A polícia prendeu no sábado e domingo 12 pessoas.", "no sábado e domingo", "2014-11-08", "2014-11-09"),
     ("en", "Police have arrested 11 people so far in November.", "so far in November", "2014-11-01", "2014-11-15"),
     ("en", "So far this month, 20 people died.", "So far this month", "2014-11-01", "2014-11-15"),
+    ("es", "Hubo 20 homicidios en lo que va del mes de noviembre.", "en lo que va del mes de noviembre",
+     "2014-11-01", "2014-11-15"),
+    ("es", "En lo que va de noviembre se denunciaron 4 secuestros.", "En lo que va de noviembre", "2014-11-01", "2014-11-15"),
+    # the count of months before "primeros"
+    ("es", "Hubo 900 homicidios en los diez primeros meses del año.", "en los diez primeros meses del año",
+     "2014-01-01", "2014-10-31"),
+    ("pt", "Foram 900 homicídios nos dez primeiros meses de 2013.", "nos dez primeiros meses de 2013",
+     "2013-01-01", "2013-10-31"),
 ])
 def test_periods_read_as_one_range(lang, text, phrase, start, end):
     found = find_times(text, lang, dt.date(2014, 11, 15))
@@ -762,3 +770,21 @@ def test_terms_of_office_that_are_not_clear_stay_out(kb, lang, published, text):
     found = find_times(text, lang, dt.date.fromisoformat(published), kb=kb)
     assert all(t.span is None or t.span.granularity != "range" or t.span.start.year < 2000 for t in found), found
     assert not [t for t in found if "Morales" in t.text or "Moreno" in t.text or "Duque" in t.text]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # the first of a month in words
+    ("es", "Fue detenido el pasado primero de noviembre en Fresnillo.", [("el pasado primero de noviembre", "2014-11-01")]),
+    ("pt", "Ele foi preso no dia primeiro de novembro.", [("no dia primeiro de novembro", "2014-11-01")]),
+    # "de X y Y" is the tail of a date, not a range "de X a Y": two days
+    ("es", "Hubo ataques el 3 de febrero y el 9 de marzo.", [("el 3 de febrero", "2014-02-03"), ("el 9 de marzo", "2014-03-09")]),
+    ("pt", "Houve ataques em 3 de fevereiro e 9 de março.", [("em 3 de fevereiro", "2014-02-03"), ("9 de março", "2014-03-09")]),
+])
+def test_days_in_spanish_and_portuguese(lang, text, expected):
+    found = find_times(text, lang, dt.date(2014, 11, 15))
+    assert [(t.text, str(t.span.start)) for t in found if t.span.granularity == "day"] == expected, found
+    assert all(t.span.granularity == "day" for t in found), found
+
+
+def test_first_in_words_is_no_date_without_a_month():
+    assert find_times("El primero de los detenidos fue liberado.", "es", dt.date(2014, 11, 15)) == []

@@ -72,6 +72,8 @@ _UNIT_WORDS = (
 _NO_UNIT = rf"(?![.,]\d)(?!\s*(?:{_UNIT_WORDS})(?!\w))"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+# Spanish and Portuguese also write the first of a month in words: "el primero de febrero", "primeiro de maio"
+_DAY_WORDS = r"(?:" + _DAY + r"|primero|primeiro)"
 _PLURAL_BEFORE = re.compile(
     r"(?:\b(?:los|las|os|as|aos|às|nos|nas|todos|todas|cada|santo|san|são|santa|black|good)\s+)$",
     _FLAGS,
@@ -101,7 +103,7 @@ def _tokens(lang: str) -> dict[str, str]:
     return {
         "MON": _alt(lex.MONTHS[lang]),
         "WD": _alt(lex.WEEKDAYS[lang]),
-        "D": _DAY,
+        "D": _DAY if lang == "en" else _DAY_WORDS,
         "Y": _YEAR,
         "NOUNIT": _NO_UNIT,
         "PART": _alt(parts),
@@ -250,7 +252,10 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("past_n", r"(?:en|durante)\s+(?:los|las|el|la)\s+(?:últimos|últimas|último|última|pasados|pasadas)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("past_n", r"desde\s+hace\s+(?:(?:unos|unas|más\s+de|casi)\s+)?(?P<n>@NUM@)\s+(?P<unit>@UNIT@)"),
         ("first_n", r"(?:(?:en|durante)\s+)?los\s+primeros\s+(?P<n>@NUM@)\s+meses\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<yref>@YREF@))"),
+        ("first_n", r"(?:(?:en|durante)\s+)?los\s+(?P<n>@NUM@)\s+primeros\s+meses\s+(?:(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|(?P<yref>@YREF@))"),
         ("ytd_y", r"en\s+lo\s+(?:que\s+va\s+(?:corrido\s+)?|corrido\s+|que\s+llevamos\s+)(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)@NOUNIT@"),
+        # "en lo que va del mes de enero": the month's first day to publication
+        ("ytd_m", r"en\s+lo\s+(?:que\s+va\s+(?:corrido\s+)?|corrido\s+|que\s+llevamos\s+)(?:del\s+mes\s+de|de)\s+(?P<mon>@MON@)(?!\s+(?:de|del)\s+\d)"),
         ("weekend", r"(?:(?:durante|en)\s+)?(?:el|este|ese)\s+(?:(?P<pre>pasado|último|próximo)\s+)?fin\s+de\s+semana(?:\s+(?P<post>pasado|anterior|próximo|que\s+viene))?"),
         ("part_bare", r"(?:(?:durante|en|para)\s+)?(?:el|este)\s+(?P<part>@HPART@)(?!\s+(?:de|del)\s)"),
         # "este 2014", "en todo 2012", "para 2007": the year named
@@ -281,6 +286,7 @@ _CONTEXT: dict[str, list[tuple[str, str]]] = {
         ("y", r"(?<=\d{4})(?:,\s*|\s+(?:e|ou)\s+)(?P<t>(?P<y>@Y@))@NOUNIT@"),
         ("past_n", r"(?:n[oa]s?|durante\s+[oa]s?|em)\s+(?:últimos|últimas|último|última)\s+(?:(?P<n>@NUM@)\s+)?(?P<unit>@UNIT@)(?!\s+(?:of|de|del|do|da)\s)"),
         ("first_n", r"(?:(?:n|durante\s+)?os\s+)?primeiros\s+(?P<n>@NUM@)\s+meses\s+(?:(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|(?P<yref>@YREF@))"),
+        ("first_n", r"(?:(?:n|durante\s+)?os\s+)(?P<n>@NUM@)\s+primeiros\s+meses\s+(?:(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|(?P<yref>@YREF@))"),
         ("ytd_y", r"(?:até\s+(?:agora|o\s+momento|aqui)\s+(?:em|de)|no\s+acumulado\s+de)\s+(?P<y>@Y@)@NOUNIT@"),
         ("weekend", r"(?:n[oe]ste|nesse|n?o|este|esse|durante\s+o)\s+(?:(?P<pre>último|passado|próximo)\s+)?fi[mn]\s+de\s+semana(?:\s+(?P<post>passado|anterior|próximo|que\s+vem))?"),
         ("part_bare", r"(?:durante\s+o|n[oe]ste|no|o|este|para\s+o)\s+(?P<part>@HPART@)(?!\s+(?:de|do|da)\s)"),
@@ -318,7 +324,9 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("since", r"(?:desde|de|del)\s+(?:el\s+)?(?P<inner>@ATOMS@)\s+(?:a|hasta)\s+(?:la\s+fecha|hoy|ahora)"),
         ("since", r"desde\s+que\s+(?P<clause>(?:[^\W\d][\w-]*\s+){1,7}?(?:en|em|durante)\s+)(?P<inner>@ATOMS@)"),
         ("upto", r"(?P<prep>hasta|al)\s+(?:el\s+)?(?:d[ií]a\s+)?(?P<inner>@ATOMS@)"),
-        ("between", r"(?:entre|de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
+        # "entre X y Y", "de X a Y"; not "de X y Y", which is the tail of a date ("el 3 de febrero y el 9 de marzo")
+        ("between", r"entre\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:y|a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
+        ("between", r"(?<!\d\s)(?:de|desde)\s+(?:(?:el|los)\s+)?(?P<a>@ATOMS@)\s+(?:a|al|hasta(?:\s+el)?)\s+(?:(?:el|los)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:en|durante)\s+)?(?:el\s+(?:período|periodo)\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+a\s+)(?P<y2>@Y@)"),
         # "del 1 al 31 de julio de 2013", "entre el 3 y el 9 de junio del presente año"
         ("drange", r"(?:del|de|desde\s+el|entre\s+el|(?:los\s+)?d[ií]as)\s+(?P<d1>@D@)@ORD@(?:\s*,\s*@D@)*\s+(?:al|a|hasta\s+el|y\s+el|y)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|del)\s+(?:año\s+)?(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
@@ -331,7 +339,9 @@ _COMPOSITES: dict[str, list[tuple[str, str]]] = {
         ("since", r"(?:desde|de)\s+(?:o\s+)?(?P<inner>@ATOMS@)\s+(?:até|a)\s+(?:hoje|agora|a\s+data)"),
         ("since", r"desde\s+que\s+(?P<clause>(?:[^\W\d][\w-]*\s+){1,7}?(?:en|em|durante)\s+)(?P<inner>@ATOMS@)"),
         ("upto", r"(?P<prep>até)\s+(?:o\s+)?(?:dia\s+)?(?P<inner>@ATOMS@)"),
-        ("between", r"(?:entre|de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
+        # "entre X e Y", "de X a Y"; not "de X e Y", which is the tail of a date ("3 de fevereiro e 9 de março")
+        ("between", r"entre\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:e|a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
+        ("between", r"(?<!\d\s)(?:de|desde)\s+(?:(?:o|os)\s+)?(?P<a>@ATOMS@)\s+(?:a|até|ao)\s+(?:(?:o|os)\s+)?(?P<b>@ATOMS@)"),
         ("yrange", r"(?:(?:em|durante)\s+)?(?:o\s+período\s+)?(?P<y1>@Y@)(?:\s*[-–—]\s*|\s+a\s+)(?P<y2>@Y@)"),
         ("drange", r"(?:de|entre|desde\s+o\s+dia|(?:n?os\s+)?dias)\s+(?P<d1>@D@)@ORD@(?:\s*,\s*@D@)*\s+(?:a|até|ao|e)\s+(?P<d2>@D@)@ORD@\s+de\s+(?P<mon>@MON@)(?:\s+(?:de|do\s+ano\s+de)\s+(?P<y>@Y@)|\s+(?P<yref>@YREF@))?"),
         ("andlist", r"(?:em|durante)\s+(?:(?:os\s+anos|os\s+meses\s+de)\s+)?(?P<a>@ATOMS@)(?:\s*,\s*@ATOMS@)*\s+e\s+(?P<b>@ATOMS@)"),
@@ -533,7 +543,7 @@ def _resolve_anaphor(kind: str, match: re.Match[str], lang: str, pos: int, previ
     if kind == "my_anaphor":
         y, m = base.year + offset, _month_number(g["mon"], lang)
         d = g.get("d") or g.get("d2")
-        period = cal.day(y, m, int(d)) if d else cal.month(y, m)
+        period = cal.day(y, m, _day_number(d)) if d else cal.month(y, m)
         return (period, "day" if d else "month") if period else None
     if kind == "part_y":
         part = _part_name(g["part"], lang)
@@ -682,6 +692,11 @@ def _part_name(phrase: str, lang: str) -> str | None:
     return None
 
 
+def _day_number(day: str) -> int:
+    """A day of the month as written: digits, or "primero"/"primeiro" (the first)."""
+    return int(day) if day.isdigit() else 1
+
+
 def _month_number(phrase: str, lang: str) -> int:
     return lex.MONTHS[lang][_norm(phrase)]
 
@@ -717,10 +732,10 @@ def _resolve(
     g = match.groupdict()
     text = match.group(0)
     if kind == "ymd_iso":
-        period = cal.day(int(g["y"]), int(g["m"]), int(g["d"]))
+        period = cal.day(int(g["y"]), int(g["m"]), _day_number(g["d"]))
         return (period, "day") if period else None
     if kind == "ymd":
-        period = cal.day(int(g["y"]), _month_number(g["mon"], lang), int(g["d"]))
+        period = cal.day(int(g["y"]), _month_number(g["mon"], lang), _day_number(g["d"]))
         return (period, "day") if period else None
     if kind == "ymd_num":
         a, b = int(g["a"]), int(g["b"])
@@ -741,12 +756,12 @@ def _resolve(
         m = _month_number(g["mon"], lang)
         d = g.get("d") or g.get("d2")
         if d:
-            period = cal.day(y, m, int(d))
+            period = cal.day(y, m, _day_number(d))
             return (period, "day") if period else None
         period = cal.month(y, m)
         return (period, "month") if period else None
     if kind == "md":
-        m, d = _month_number(g["mon"], lang), int(g["d"])
+        m, d = _month_number(g["mon"], lang), _day_number(g["d"])
         if default_year is not None:
             period = cal.day(default_year, m, d)
         elif published is not None:
@@ -878,11 +893,11 @@ def _resolve(
     if kind == "upto":
         return _resolve_upto(g, lang, published, _future(match, lang))
     if kind == "dom":
-        period = cal.day_of_month_on_or_before(int(g["d"]), published)
+        period = cal.day_of_month_on_or_before(_day_number(g["d"]), published)
         return (period, "day") if period else None
     if kind == "domrange":
-        first = cal.day_of_month_on_or_before(int(g["d1"]), published)
-        last = cal.day(first[0].year, first[0].month, int(g["d2"])) if first else None
+        first = cal.day_of_month_on_or_before(_day_number(g["d1"]), published)
+        last = cal.day(first[0].year, first[0].month, _day_number(g["d2"])) if first else None
         return ((first[0], last[0]), "range") if last and first[0] < last[0] else None
     if kind == "wd_week":
         monday = cal.relative("week", -1, published)[0][0]
@@ -1046,8 +1061,8 @@ def _resolve_day_range(g: dict[str, str | None], text: str, lang: str, published
     granularity month)."""
     m = _month_number(g["mon"], lang)
     y = _stated_year(g, lang, published) if g.get("y") or g.get("yref") else _month_year(m, text, published, None)
-    first = cal.day(y, m, int(g["d1"])) if y is not None else None
-    last = cal.day(y, m, int(g["d2"])) if y is not None else None
+    first = cal.day(y, m, _day_number(g["d1"])) if y is not None else None
+    last = cal.day(y, m, _day_number(g["d2"])) if y is not None else None
     whole = cal.month(y, m) if y is not None else None
     if not first or not last or first[0] > last[0]:
         return None
