@@ -52,6 +52,18 @@ from crimegraph.model import Entity, Event, Mention, Quantity, Span
         ("en", "Luis Mora, a former prosecutor, told El Faro that the gang pays the police.",
          "Luis Mora, a former prosecutor"),
         ("en", "Two boats were seized, as local media have pointed out.", "local media"),
+        # a time or a setting between the verb and "that" does not make the verb a noun
+        ("en", "Officials said on Friday that a warrant had been issued for the mayor.", "Officials"),
+        ("en", "Prosecutors said in a statement that the judge had denied taking bribes in Salta.", "Prosecutors"),
+        # the name after an acronym in brackets speaks; a representative speaks
+        ("en", "The head of the customs agency (ANA) Rosa Quispe said that agents had seized 900 liters of fuel.",
+         "Rosa Quispe"),
+        ("en", "In 2014, a mining industry representative said that gangs had robbed two trucks.",
+         "a mining industry representative"),
+        ("es", "Un representante de la empresa dijo que la banda cobra cuotas en Oruro.", "Un representante de la empresa"),
+        # a missing space after the sentence before ("(PGR).Funcionarios") is not part of the speaker
+        ("es", "Fue trasladado a la PGR (PGR).Funcionarios del juzgado informaron que la audiencia será en abril.",
+         "Funcionarios del juzgado"),
     ],
 )
 def test_speakers(lang, sentence, expected):

@@ -116,11 +116,13 @@ _INTRODUCED_VERB = (
 @lru_cache(maxsize=None)
 def _speaker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = re.compile(
-        r"(?:^|(?<=[,;:\"“”(–—])|(?<=--))\s*(?:and\s+|but\s+|y\s+|pero\s+|e\s+|mas\s+)?"
+        # a closing parenthesis also starts the phrase: "Director of the agency (ANH) Gary Medrano said"
+        r"(?:^|(?<=[,;:\"“”()–—])|(?<=--))\s*(?:and\s+|but\s+|y\s+|pero\s+|e\s+|mas\s+)?"
         r"((?:(?!--)[^,;:\"“”()–—]){2,90}?)\s*(,?)\s+" + _AUX + "(" + _SAY_BEFORE[lang] + r")(?!\w)"
         # "the report says", "police reports suggest", "recent reports in the local media have noted": a verb
-        # of saying right after this one (or after its prepositional phrase) makes it a noun
-        r"(?!(?:\s+(?:in|from|by|of|on|en|de|del|em|da|do|no|na)\s+[^,;:.]{1,40}?)?\s+"
+        # of saying right after this one (or after its prepositional phrase) makes it a noun; not one after
+        # "that" ("officials said on Monday that a warrant had been issued": the verb of the clause said)
+        r"(?!(?:\s+(?:in|from|by|of|on|en|de|del|em|da|do|no|na)\s+(?:(?!(?<!\w)(?:that|que)(?!\w))[^,;:.]){1,40}?)?\s+"
         + _AUX.replace("((", "(?:(", 1) + _SAY_BEFORE[lang] + r"(?!\w))"
         r"(\s+(?:to|as|by|como|por)\b|(?<=accused)\s+of\b)?",
         re.IGNORECASE,
@@ -154,7 +156,7 @@ _TAIL = re.compile(
 
 
 def _clean_speaker(phrase: str) -> str | None:
-    phrase = phrase.strip(" -–—")
+    phrase = phrase.strip(" -–—").lstrip(".")  # "(PGR).Funcionarios ... informaron": a missing space
     phrase = re.sub(r"^(?:and|but|y|pero|e|mas|also|however|meanwhile|while)\s+", "", phrase, flags=re.I)
     words = phrase.split()
     if not words or len(words) > 9:
