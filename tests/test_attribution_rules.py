@@ -64,6 +64,13 @@ from crimegraph.model import Entity, Event, Mention, Quantity, Span
         # a missing space after the sentence before ("(PGR).Funcionarios") is not part of the speaker
         ("es", "Fue trasladado a la PGR (PGR).Funcionarios del juzgado informaron que la audiencia será en abril.",
          "Funcionarios del juzgado"),
+        # a year before the subject; a relative clause's subject; "claims to have"; detectives and secretaries
+        ("en", "By 2004 Chilean authorities estimated the gang moved 80 percent of the cocaine.", "Chilean authorities"),
+        ("en", "Two men were held at a ranch, where authorities say they found 40 rifles.", "authorities"),
+        ("en", "The navy also claims to have sunk three narco-subs off Tumaco.", "The navy"),
+        ("en", "The detective also said that the prisoner will be moved to Brasilia.", "The detective"),
+        ("en", "The regional secretary of security told a local paper that the gang runs the port.",
+         "The regional secretary of security"),
     ],
 )
 def test_speakers(lang, sentence, expected):
@@ -92,6 +99,7 @@ def test_no_speaker_in_the_texts_own_voice(lang, sentence):
         "The raid came a week after the navy announced a new patrol plan.",  # a subordinate clause
         "Those arrested stand accused of running a cocaine ring.",  # "accused" describes, nobody speaks
         "In May, Peru said it would send troops to the border.",  # no appositive head for a country
+        "An inquiry based on his claims was closed by the officers in 2010.",  # "claims" is a noun here
     ],
 )
 def test_no_clause_or_description_as_speaker(sentence):

@@ -60,7 +60,7 @@ _SAY_BEFORE = {
     "en": r"(?:said|says|say|told|tell|stated|claimed|claim|estimated|estimate|estimates|warned|warn|warns|reported|"
           r"announced|confirmed|testified|noted|explained|added|acknowledged|alleged|believes?|believe|found|"
           r"identified|indicated|argued|insisted|replied|repeated|pointed out|accuse|accuses|accused|maintain|"
-          r"maintains|maintained|stresses|stressed|highlighted|highlights|accusing|claiming|saying|"
+          r"maintains|maintained|stresses|stressed|highlighted|highlights|accusing|claiming|claims|saying|"
           r"declared|calculated|calculates|boasted|believed|admitted|denounced|observed|counted|tallied|documented|"
           r"revealed|reveals|concluded|concludes|warning|reports|report|indicates|indicate|notes|note|suggests|suggest|"
           r"suggested|mentioned|asserted|asserts|affirmed|emphasized|reiterated|denied|denies|"
@@ -158,6 +158,9 @@ _TAIL = re.compile(
 def _clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(" -–—").lstrip(".")  # "(PGR).Funcionarios ... informaron": a missing space
     phrase = re.sub(r"^(?:and|but|y|pero|e|mas|also|however|meanwhile|while)\s+", "", phrase, flags=re.I)
+    # "By 2004 Italian authorities estimated", "In 2009 officials said": a time before the subject
+    phrase = re.sub(r"^(?:in|by|since|during|en|em|desde|durante)\s+(?:[^\W\d]+\s+){0,2}?\d{4}\s+(?=\S)", "", phrase,
+                    flags=re.I)
     words = phrase.split()
     if not words or len(words) > 9:
         return None
@@ -368,8 +371,11 @@ _DOCUMENT_OBJECT = re.compile(r"\s+(?:(?:a|an|its|the|their|his|her)\s+)?(?:[\w-
                               r"survey|statement|figures|data|statistics|analysis|communiqué|memo|bulletin)\b")
 _DENIAL_OBJECT = re.compile(r"\s+(?:that\b|(?:the|any|all|these|those|such)\s+(?:\w+\s+)?(?:idea|claims?|reports?|"
                             r"allegations?|accusations?|charges?|suggestions?|notion|version)\b)")
+# "claims" is also a noun ("an investigation based on his claims was withdrawn"): a verb with "that" or "to"
+_CLAIMS_OBJECT = re.compile(r"\s+(?:that|to)\b")
 _NEEDS_OBJECT = {"released": _DOCUMENT_OBJECT, "published": _DOCUMENT_OBJECT, "issued": _DOCUMENT_OBJECT,
-                 "presented": _DOCUMENT_OBJECT, "rejected": _DENIAL_OBJECT, "dismissed": _DENIAL_OBJECT}
+                 "presented": _DOCUMENT_OBJECT, "rejected": _DENIAL_OBJECT, "dismissed": _DENIAL_OBJECT,
+                 "claims": _CLAIMS_OBJECT}
 _SHOW = {"show", "shows", "showed", "shown", "muestra", "muestran", "mostró", "mostraron"}
 _FIGURES_SUBJECT = re.compile(r"(?<!\w)(?:figures|data|statistics|numbers|records|reports?|stud(?:y|ies)|survey|census|"
                               r"cifras|datos|estadísticas|registros|informes?|estudios?|encuesta)(?!\w)", re.IGNORECASE)
@@ -419,11 +425,13 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         if m.group(2) and not sentence[: m.start(1)].strip(" \"“”'") and re.match(r"\s*(?:[,.;:]|$)", rest):
             continue  # "El grupo opera en Oruro, recalcó.", "Este fenómeno, dijo, inició ...": what is said
         verb = m.group(4)
-        if (_PASSIVE_AUX.search(m.group(3) or "") and not verb.endswith("ing")) or m.group(5):
+        if (_PASSIVE_AUX.search(m.group(3) or "") and not verb.endswith("ing")) or \
+                (m.group(5) and verb.lower() not in ("claims", "claimed", "claim")):
             continue  # "is estimated", "was reported", "alleged to have", "identified as": nobody speaks
+            # (but "SEDENA claims to have eradicated ..." is SEDENA's statement)
         if verb.lower() in _PARTICIPLES and _PLACE_PREP.match(rest):
             continue  # "coca plots recently found in the park": a participle describing the noun
-        if _not_saying(verb, rest, lang, phrase):
+        if _not_saying(verb, sentence[m.end(4):], lang, phrase):  # from the verb on: "claims to have"
             continue
         # keep the last clause of a long stretch: "..., the sources said" -> "the sources";
         # "It is notable that the Brookings Institution found" -> "the Brookings Institution"
@@ -438,7 +446,9 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
         if _CLAUSE_VERB.search(phrase) or len(phrase.split()) > 9:
             continue
         # "..., as Brazilian media have pointed out", "..., which Brazilian investigators say ..."
-        phrase = re.sub(r"^\s*(?:as|which|who)\s+(?=\S+\s+\S)", "", phrase, flags=re.I) if lang == "en" else phrase
+        # "..., where authorities say they found ...", "..., who authorities say are ..."
+        phrase = re.sub(r"^\s*(?:as|which|who)\s+(?=\S+\s+\S)|^\s*(?:where|who|whom|which)\s+(?=\S)", "", phrase,
+                        flags=re.I) if lang == "en" else phrase
         phrase = _REPORT_PREFIX.sub("", phrase.strip())
         cleaned = _clean_speaker(phrase)
         if cleaned:
