@@ -71,6 +71,13 @@ from crimegraph.model import Entity, Event, Mention, Quantity, Span
         ("en", "The detective also said that the prisoner will be moved to Brasilia.", "The detective"),
         ("en", "The regional secretary of security told a local paper that the gang runs the port.",
          "The regional secretary of security"),
+        # the name before "quien"/"who" speaks; sources without an article after an inverted verb; a
+        # source's request for anonymity is not part of it
+        ("es", "La policía detuvo a Rosa Mamani, quien en su declaración dijo que la banda opera en Oruro.", "Rosa Mamani"),
+        ("en", "The court heard Luis Vega, who later told reporters that the gang pays the guards.", "Luis Vega"),
+        ("es", "Hallaron 12 cuerpos en una fosa en Tlaquepaque, reportaron fuentes policiacas.", "fuentes policiacas"),
+        ("es", "Una fuente del gobierno estatal que pidió el anonimato informó que la banda quemó dos autobuses.",
+         "Una fuente del gobierno estatal"),
     ],
 )
 def test_speakers(lang, sentence, expected):
@@ -100,6 +107,8 @@ def test_no_speaker_in_the_texts_own_voice(lang, sentence):
         "Those arrested stand accused of running a cocaine ring.",  # "accused" describes, nobody speaks
         "In May, Peru said it would send troops to the border.",  # no appositive head for a country
         "An inquiry based on his claims was closed by the officers in 2010.",  # "claims" is a noun here
+        # the relative clause has its own subject, who speaks: not the name before it
+        "Guards protected Ana Soto, who in 2012 the navy had identified as a trafficker.",
     ],
 )
 def test_no_clause_or_description_as_speaker(sentence):

@@ -90,7 +90,7 @@ _SAY_AFTER = {
           r"reveló|agregó|añadió|advirtió|confirmó|sostuvo|estimó|apuntó|expuso|manifestó|subrayó|puntualizó|"
           r"refirió|mencionó|comentó|expresó|reconoció|insistió|dijeron|informaron|señalaron|indicaron|explicaron|"
           r"aseguraron|afirmaron|denunció|denunciaron|advirtieron|confirmaron|destacó|reiteró|aseveró|acusó|"
-          r"consideró|reportó)",
+          r"consideró|reportó|reportaron|agregaron|añadieron|precisaron|detallaron|sostuvieron|refirieron)",
     "pt": r"(?:segundo|de acordo com|conforme|disse|afirmou|informou|declarou|explicou|revelou|acrescentou|"
           r"destacou|ressaltou|confirmou|alertou|disseram|afirmaram|informaram|apontou|relatou|contou)",
 }
@@ -225,8 +225,9 @@ _INVERTED = {
                      r"person)|minister|president|governor|mayor|prosecutor|attorney|general|director|commander|head|"
                      r"secretary|official|officer|agent|analyst|expert|researcher|senator|lawmaker|congressman)\s+){0,4}"
                      r"[A-Z]"),
-    "es": re.compile(r"^\s+" + _ADVERB + r"(?:(?:el|la|los|las|un|una)\s+\w|[A-ZÁÉÍÓÚÑ])"),
-    "pt": re.compile(r"^\s+" + _ADVERB + r"(?:(?:o|a|os|as|um|uma)\s+\w|[A-ZÁÉÍÓÚÂÊÔÃÕÇ])"),
+    # "..., reportaron fuentes policiacas": sources need no article
+    "es": re.compile(r"^\s+" + _ADVERB + r"(?:(?:el|la|los|las|un|una)\s+\w|[A-ZÁÉÍÓÚÑ]|fuentes\s)"),
+    "pt": re.compile(r"^\s+" + _ADVERB + r"(?:(?:o|a|os|as|um|uma)\s+\w|[A-ZÁÉÍÓÚÂÊÔÃÕÇ]|fontes\s)"),
 }
 _REPORT_PREFIX = re.compile(
     r"^(?:(?:a|an|the|el|la|o|um|uma)\s+)?(?:(?:latest|new|recent|último|nuevo|novo|\d{4})\s+)*"
@@ -400,6 +401,23 @@ def _name_first_pattern(lang: str) -> re.Pattern[str]:
     )
 
 
+_ANONYMOUS = re.compile(
+    r"\s+(?:que|quien|who)\s+(?:pidió|pidieron|solicitó|solicitaron|asked|requested|declined|spoke)\s+"
+    r"(?:(?:el|not|to|on)\s+)*(?:anonimato|no\s+ser\s+identificad[oa]s?|be\s+(?:named|identified)|anonymity|"
+    r"condition\s+of\s+anonymity)\s*$", re.IGNORECASE)
+# "Víctor Aguilera, quien en su declaración dijo que ...", "Ana Ruiz, who told reporters that ...": a name, a
+# relative pronoun, at most a short phrase, the verb of saying
+_WHO_SAID = {
+    lang: re.compile(r"(?<![\w'’-])(" + _NAME_WORDS + r"),\s+(?:quien|quienes|who|quem)\s+"
+                     # between them only a phrase that opens with a preposition or an adverb ("quien en su
+                     # declaración dijo"), never another subject ("X, who officials say ...": officials speak)
+                     r"(?:(?:en|durante|ante|a|al|tras|in|at|on|during|after|also|later|then|again|también|además|"
+                     r"ayer|hoy|em|no|na|também|ontem|hoje|[a-z]+mente|[a-z]+ly)\s"
+                     r"(?:(?:(?!(?:the|el|la|los|las|had|has|have)\s)[^\s,;:.]+\s){0,5})?)?"
+                     r"(" + _SAY_BEFORE[lang] + r")(?!\w)")
+    for lang in ("en", "es", "pt")
+}
+
 # "..., confirmó el procurador de Zacatecas, Arturo Nahle.": the name after an inverted description
 _NAME_AFTER_DESCRIPTION = re.compile(r"^\s*,\s+(" + _NAME_WORDS + r")\s*(?:[.;,]|$)")
 
@@ -433,6 +451,8 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
             continue  # "coca plots recently found in the park": a participle describing the noun
         if _not_saying(verb, sentence[m.end(4):], lang, phrase):  # from the verb on: "claims to have"
             continue
+        # "Una fuente del gobierno que pidió el anonimato informó", "a source who asked not to be named said"
+        phrase = _ANONYMOUS.sub("", phrase)
         # keep the last clause of a long stretch: "..., the sources said" -> "the sources";
         # "It is notable that the Brookings Institution found" -> "the Brookings Institution"
         cut = max(phrase.rfind(" that "), phrase.rfind(" que "))
@@ -477,6 +497,11 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
             found.append(SpeakerCandidate(m.end(1) + named.start(1), named.group(1)))
         elif cleaned:
             found.append(SpeakerCandidate(m.start(1), cleaned))
+    for m in _WHO_SAID[lang].finditer(sentence):
+        # "resaltó la captura de Víctor Aguilera, quien en su declaración dijo que ...": the name before "quien"
+        if not any(f.offset <= m.start(1) < f.offset + len(f.phrase) for f in found) and \
+                not _not_saying(m.group(2), sentence[m.end(2):], lang, m.group(1)):
+            found.append(SpeakerCandidate(m.start(1), m.group(1), m.start(1)))
     m = _name_first_pattern(lang).match(sentence)
     if (m is not None and not _not_saying(m.group(4), sentence[m.end():], lang, m.group(1))
             and not _CLAUSE_VERB.search(m.group(2)) and not m.group(1).endswith("ly")
