@@ -78,6 +78,12 @@ from crimegraph.model import Entity, Event, Mention, Quantity, Span
         ("es", "Hallaron 12 cuerpos en una fosa en Tlaquepaque, reportaron fuentes policiacas.", "fuentes policiacas"),
         ("es", "Una fuente del gobierno estatal que pidió el anonimato informó que la banda quemó dos autobuses.",
          "Una fuente del gobierno estatal"),
+        # "according to" with no comma: the speaker ends at the statement's verb or at a new noun phrase
+        ("en", "Chile is safe, but according to the Ministry of the Interior the country is threatened by gangs.",
+         "the Ministry of the Interior"),
+        ("en", "A fuel tax, which according to the State Department was expected to raise $3 billion, funded the army.",
+         "the State Department"),
+        ("en", "According to a U.S. diplomatic cable, army officers sold rifles to the gang.", "a U.S. diplomatic cable"),
     ],
 )
 def test_speakers(lang, sentence, expected):
@@ -129,6 +135,13 @@ def test_publisher_is_never_the_speaker():
     ev = _event(text, text, "extort", "extortion_kidnapping")
     out = _annotate(text, "en", [ev])
     assert out[0].attribution.speaker is None
+
+
+def test_sources_the_publisher_consulted_speak():
+    text = "Gangs killed 600 people in Acapulco this year, according to state police sources consulted by InSight Crime."
+    ev = _event(text, text, "killed", "violence")
+    out = _annotate(text, "en", [ev])
+    assert out[0].attribution.speaker == "state police sources"
 
 
 def test_newspaper_reference_is_the_outlet_cited_before():

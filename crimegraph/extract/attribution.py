@@ -334,6 +334,7 @@ def _scope(offset: int, rest: str) -> int:
 _ABBREVIATION_DOT = re.compile(
     r"\b(?:[A-Z]|Gen|Rev|Dr|Dra|Col|Lt|Sen|Rep|Mr|Mrs|Ms|Gov|Maj|Capt|Sgt|Gral|Cnel|Lic|Ing|Sr|Sra|Sto|Sta|St|Jr|"
     r"Cmdr|Adm|Supt|Insp)\.(?=\s?[A-Z])"
+    r"|(?<=\bU\.)[SNK]\.(?=\s+[a-z])"  # "a U.S. diplomatic cable"
 )
 _MASKED_DOT = "\u2024"
 
@@ -401,6 +402,8 @@ def _name_first_pattern(lang: str) -> re.Pattern[str]:
     )
 
 
+# a name, then a new noun phrase with no preposition between: "the Ministry of the Interior | the country is"
+_NAME_THEN_CLAUSE = re.compile(r"^(.*?[A-ZÁÉÍÓÚÑ][\w'’]*)\s+(?:the|el|la|los|las|o|a|os|as)\s+[a-záéíóúñ]")
 _ANONYMOUS = re.compile(
     r"\s+(?:que|quien|who)\s+(?:pidió|pidieron|solicitó|solicitaron|asked|requested|declined|spoke)\s+"
     r"(?:(?:el|not|to|on)\s+)*(?:anonimato|no\s+ser\s+identificad[oa]s?|be\s+(?:named|identified)|anonymity|"
@@ -483,6 +486,13 @@ def speaker_candidates(sentence: str, lang: str, allow_pronoun: bool = False) ->
                                           or not sentence[: m.start()].rstrip().endswith((",", '"', "”", "'"))):
             continue  # "said the raid showed ...", "the document said Bolivia had ...": a clause follows
         phrase = _TAIL.sub("", _REPORT_PREFIX.sub("", m.group(1)))
+        if intro in _INTRODUCERS:
+            # "according to the State Department was expected to ...", "according to the Ministry of the
+            # Interior the country is threatened ...": no comma before the statement; it starts at its verb
+            # or at a new noun phrase right after a name
+            phrase = _CLAUSE_VERB.split(phrase, maxsplit=1)[0]
+            named = _NAME_THEN_CLAUSE.match(phrase)
+            phrase = (named.group(1) if named else phrase).strip()
         if _CLAUSE_VERB.search(phrase):
             continue
         released = re.search(r"\s+(?:released|published|issued|produced|presented|compiled|conducted|publicad[oa]s?|"
@@ -742,6 +752,9 @@ def annotate_events(
                                                                 or _SUBJECTLESS_ASIDE[lang].search(sentence))):
             # "he added"; "Añadió que ...", "Disse que ...": the subject is the last named speaker
             speaker = _earlier_speaker(sentences, sent, lang)
+        cited = _CITED_BY.match(speaker) if speaker else None
+        if cited and any(own in cited.group(2).casefold() for own in c.own_outlets):
+            speaker = cited.group(1)  # "state police sources consulted by InSight Crime": the sources speak
         if speaker and any(own in speaker.casefold() for own in c.own_outlets):
             speaker = None  # "as InSight Crime has reported", "InSight Crime field research": the publisher's voice
         if speaker and _OUTLET_REFERENCE.match(speaker):
