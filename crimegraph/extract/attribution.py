@@ -180,7 +180,9 @@ def _clean_speaker(phrase: str) -> str | None:
 
 # A phrase that starts or ends with a function word is a fragment of a clause, not a speaker.
 _JUNK_EDGE = re.compile(
-    r"^(?:with|of|has|have|had|how|among|from|by|into|como|con|de|del|se|lo|le|les|com|do|da)\b|"
+    # (a surname may start with "de": "de Andres said", "de la Cruz told")
+    r"^(?:with|of|has|have|had|how|among|from|by|into|como|con|se|lo|le|les|com|"
+    r"(?:de|del|do|da)(?!\s+(?:la\s+|las\s+|los\s+)?[A-ZÁÉÍÓÚÑ]))\b|"
     r"(?<!\w)(?:into|of|by|an|a|the|that|his|her|its|their|to|for|with|from|has|have|had|even|se|lo|le|que|"
     r"del|de|la|el|los|las|un|una|su|sus|o|os|as|um|uma|seu|sua|em|no|na)$",
     re.IGNORECASE,
