@@ -84,6 +84,9 @@ from crimegraph.model import Entity, Event, Mention, Quantity, Span
         ("en", "A fuel tax, which according to the State Department was expected to raise $3 billion, funded the army.",
          "the State Department"),
         ("en", "According to a U.S. diplomatic cable, army officers sold rifles to the gang.", "a U.S. diplomatic cable"),
+        # Portuguese plurals and verbs of saying the Spanish list already had
+        ("pt", "A droga vinha da Bolívia, detalhou o delegado Marcos Lima.", "o delegado Marcos Lima"),
+        ("pt", "Os promotores revelaram que a facção lava dinheiro em Santos.", "Os promotores"),
         # a surname that starts with "de"
         ("en", "In the Caribbean, de Andres said, cartels sell cocaine on the dark web.", "de Andres"),
         ("en", "De Grazia also alleged that the ELN bribes mayors in the mining areas.", "De Grazia"),

@@ -82,7 +82,10 @@ _SAY_BEFORE = {
     "pt": r"(?:disse|disseram|afirmou|afirmaram|declarou|informou|informaram|explicou|estimou|alertou|revelou|"
           r"confirmou|acrescentou|destacou|ressaltou|calcula|calculam|acredita|acreditam|estima|estimam|diz|dizem|"
           r"afirma|afirmam|acusa|acusam|apontou|admitiu|negou|denunciou|relatou|contou|registrou|indicou|indica|"
-          r"revela|informa|aponta|apontam|lembrou|frisou|salientou|completou|avaliou|garantiu|reforçou)",
+          r"revela|informa|aponta|apontam|lembrou|frisou|salientou|completou|avaliou|garantiu|reforçou|"
+          # the plural and the other verbs the Spanish list has
+          r"detalhou|reconheceu|comentou|ressaltou|acrescentou|explicaram|declararam|confirmaram|revelaram|"
+          r"relataram|contaram|apontaram|denunciaram|negaram|admitiram|alertaram|garantem|avaliam|estimaram)",
 }
 _SAY_AFTER = {
     "en": r"(?:according to|said|says|stated|reported|added|explained|warned|estimated)",
@@ -92,7 +95,8 @@ _SAY_AFTER = {
           r"aseguraron|afirmaron|denunció|denunciaron|advirtieron|confirmaron|destacó|reiteró|aseveró|acusó|"
           r"consideró|reportó|reportaron|agregaron|añadieron|precisaron|detallaron|sostuvieron|refirieron)",
     "pt": r"(?:segundo|de acordo com|conforme|disse|afirmou|informou|declarou|explicou|revelou|acrescentou|"
-          r"destacou|ressaltou|confirmou|alertou|disseram|afirmaram|informaram|apontou|relatou|contou)",
+          r"destacou|ressaltou|confirmou|alertou|disseram|afirmaram|informaram|apontou|relatou|contou|detalhou|"
+          r"explicaram|declararam|confirmaram|revelaram|relataram|apontaram|acrescentaram|completou)",
 }
 _AUX = (r"((?:(?:has|have|had|is|are|was|were|been|also|still|previously|recently|later|then|earlier|(?-i:[a-z]{3,}ly)|yesterday|today|"
         r"last\s+week|this\s+week|ha|han|había|también|também|"
