@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crimegraph.errors import CrimegraphError
-from crimegraph.extract.quantities import QuantityExpr, find_quantities, parse_number
+from crimegraph.extract.quantities import QuantityExpr, find_quantities, joined_head_count, parse_number
 
 # (lang, sentence, expected text, value, unit, approximate, low, high)
 CASES = [
@@ -359,3 +359,26 @@ def test_event_units_follow_the_annotations():
     assert (q.value, q.unit) == (30, "percent")
     q = _event_quantity("Some 38 extortion cases were reported in Caracas.", "extortion_kidnapping", "extortion")
     assert (q.value, q.unit) == (38, "cases")
+
+
+@pytest.mark.parametrize("lang,text,phrase,value", [
+    ("en", "Police arrested seven soldiers and six civilians in Cucuta.", "seven soldiers and six civilians", 13),
+    ("en", "Gunmen killed two men and a woman in Acapulco.", "two men and a woman", 3),
+    ("en", "Police arrested 12 people and one Colombian in Lima.", "12 people and one Colombian", 13),
+    ("es", "Asesinaron a dos hombres y una mujer en Iguala.", "dos hombres y una mujer", 3),
+    ("pt", "A polícia prendeu dois homens e uma mulher em Santos.", "dois homens e uma mulher", 3),
+])
+def test_head_counts_joined_by_and_are_summed(lang, text, phrase, value):
+    first = find_quantities(text, lang)[0]
+    joined = joined_head_count(text, first, lang)
+    assert (joined.text, joined.value, joined.unit) == (phrase, value, first.unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested two men and seized three rifles.",  # a verb after "and": another statement
+    "Police arrested two men and a truck.",  # not a person
+    "Troops killed 20 people and 300 cattle.",
+])
+def test_other_things_after_and_are_not_added(text):
+    first = find_quantities(text, "en")[0]
+    assert joined_head_count(text, first, "en") == first

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from crimegraph.extract.entities import MentionIndex
-from crimegraph.extract.quantities import PESO_CODE_OF_COUNTRY, PESO_COUNTRIES
+from crimegraph.extract.quantities import PESO_CODE_OF_COUNTRY, PESO_COUNTRIES, joined_head_count
 from crimegraph.model import Entity, Event, Quantity, Span, TimeSpan
 
 __all__ = ["EventCue", "cues_for", "detect_events", "Sentence", "SentenceView", "sentence_views", "rule_events",
@@ -605,6 +605,8 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
         return None
     units = QUANTITY_UNITS.get(etype, {})
     qty = _nearest(view.quantities, trig_start, sent, lambda q: q.unit in units) if units else None
+    if qty is not None:
+        qty = joined_head_count(text, qty, lang)  # "seven soldiers and six civilians": 13
     timex = _event_time(text, times, trig_start, sent, lang, trig_end)
     if timex is None or (timex.term and view.inherited_time is not None):
         timex = view.inherited_time  # a term of office ("under Chavez") dates the event only as a last resort

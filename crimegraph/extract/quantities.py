@@ -873,3 +873,46 @@ def _scale_of(phrase: str, lang: str) -> float:
 def _clean(value: float) -> float:
     """Round away binary noise: 0.8000000000000002 -> 0.8."""
     return float(round(value, 9))
+
+
+# Two head counts joined by "and": "seven soldiers and six civilians", "two men and a woman", "dos hombres y una
+# mujer", "two Spaniards in France and two Bulgarians". The annotations count them together as the event's measure.
+_HEAD_UNITS = frozenset({"people", "deaths", "members", "soldiers", "police", "prisoners", "migrants"})
+_HEAD_JOIN = re.compile(r"(?:\s+[A-Z][\w-]*)?(?:\s+(?:in|en|em|from|de)\s+[A-ZÁÉÍÓÚÑ][\w-]*)?,?\s+(?:and|y|e)\s+"
+                        r"(\d+|[^\W\d]+)")
+_WORD_AFTER = re.compile(r"\s+([^\W\d]+(?:-[^\W\d]+)?)")
+# a person in the singular, after "a"/"one"/"un"/"uma" ("two men and a woman")
+_ONE_PERSON = frozenset({
+    "man", "woman", "child", "boy", "girl", "civilian", "soldier", "officer", "policeman", "agent", "person",
+    "hombre", "mujer", "niño", "niña", "menor", "joven", "soldado", "policía", "agente", "persona", "militar",
+    "homem", "mulher", "criança", "jovem", "policial", "pessoa"})
+# nationality nouns: "Bulgarians", "a Paraguayan", "hondureños", "un alemán", "polacos"
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ans?|ese|ish|is)|[a-záéíóúñ]+(?:anos?|anas?|eños?|eñas?|enses?|eses?|és|án|"
+                      r"anes|inos?|inas?|acos?|acas?|ecos?|ecas?))$")
+
+
+def joined_head_count(text: str, q: QuantityExpr, lang: str) -> QuantityExpr:
+    """``q``, a head count, with the count joined to it by "and" added ("seven soldiers and six civilians"
+    is 13, over both); ``q`` itself when no such count follows."""
+    if q.unit not in _HEAD_UNITS or q.low is not None:
+        return q
+    join = _HEAD_JOIN.match(text, q.end)
+    if join is None:
+        return q
+    value = 1.0 if join.group(1).lower() in ("a", "an", "un", "una", "uno", "um", "uma") else parse_number(join.group(1), lang)
+    if value is None or value != int(value) or value > 10000:
+        return q
+    # the noun right after the number, or after one more word ("six armed civilians", "one GNB soldier")
+    after, end = join.end(), None
+    for _ in range(2):
+        word = _WORD_AFTER.match(text, after)
+        if word is None:
+            break
+        noun = word.group(1)
+        if _COUNTS.get(noun.lower()) in _HEAD_UNITS or noun.lower() in _ONE_PERSON or _DEMONYM.match(noun):
+            end = word.end()
+            break
+        after = word.end()
+    if end is None:
+        return q
+    return replace(q, end=end, text=text[q.start:end], value=_clean(q.value + value))
