@@ -382,3 +382,13 @@ def test_head_counts_joined_by_and_are_summed(lang, text, phrase, value):
 def test_other_things_after_and_are_not_added(text):
     first = find_quantities(text, "en")[0]
     assert joined_head_count(text, first, "en") == first
+
+
+@pytest.mark.parametrize("lang,text,phrase,value", [
+    ("en", "The homicide rate was 21 per 100,000 people last year.", "21 per 100,000 people", 21),
+    ("en", "The murder rate remains around 26 per 100,000, five times the US rate.", "around 26 per 100,000", 26),
+    ("es", "Zacatecas tuvo una tasa de 14.6 por cada 100 mil habitantes.", "14.6 por cada 100 mil habitantes", 14.6),
+])
+def test_a_bare_number_per_100000_is_a_rate_not_a_head_count(lang, text, phrase, value):
+    found = find_quantities(text, lang)
+    assert [(q.text, q.value, q.unit) for q in found] == [(phrase, value, "rate")]

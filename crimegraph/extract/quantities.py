@@ -692,6 +692,10 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
                 unit = "deaths"
             elif lexicon.verb_people.search(context) and not first.yearlike:
                 unit = "people"
+        if unit is None and not first.yearlike:
+            rate = lexicon.per_100k.match(text, end)
+            if rate:  # "the murder rate was 21 per 100,000 people": a rate, not 100,000 people
+                unit, end = "rate", rate.end()
         if unit is None and not first.yearlike and low is None and out:
             unit = _elided_unit(text, out[-1], start, end)  # "43 kidnappings in 2011, 31 in 2012"
         if unit is None or (first.yearlike and not found and not currency):
