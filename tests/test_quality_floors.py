@@ -30,7 +30,7 @@ def test_strict_event_floors(result, part, precision, f1):
     assert overall["precision"] >= precision and overall["f1"] >= f1, overall
 
 
-@pytest.mark.parametrize("attribute,floor", [("time", 0.69), ("place", 0.76), ("quantity", 0.60), ("attribution", 0.74),
+@pytest.mark.parametrize("attribute,floor", [("time", 0.69), ("place", 0.76), ("quantity", 0.61), ("attribution", 0.74),
                                              ("modality", 0.77)])
 def test_held_out_attribute_floors(result, attribute, floor):
     assert result["held_out"]["attributes"][attribute]["accuracy"] >= floor, result["held_out"]["attributes"][attribute]
