@@ -392,3 +392,24 @@ def test_other_things_after_and_are_not_added(text):
 def test_a_bare_number_per_100000_is_a_rate_not_a_head_count(lang, text, phrase, value):
     found = find_quantities(text, lang)
     assert [(q.text, q.value, q.unit) for q in found] == [(phrase, value, "rate")]
+
+
+@pytest.mark.parametrize("phrase,value", [
+    ("2 mil 400 millones", 2.4e9),  # "mil millones": the larger scale multiplies what came before
+    ("1 millón 500 mil", 1.5e6),
+    ("4 millones 372 mil 186", 4372186),
+    ("62 mil 500", 62500),
+])
+def test_spanish_numbers_in_groups(phrase, value):
+    assert parse_number(phrase, "es") == value
+
+
+@pytest.mark.parametrize("text,phrase,value,unit", [
+    ("Se aseguraron cuatro millones 372 mil 186 pesos mexicanos.", "cuatro millones 372 mil 186 pesos mexicanos",
+     4372186, "mxn"),
+    ("La DEA pidió poco más de 2 mil 400 millones de dólares.", "poco más de 2 mil 400 millones de dólares", 2.4e9, "usd"),
+    ("Le decomisaron tres millones 200 mil pesos.", "tres millones 200 mil pesos", 3.2e6, "pesos"),
+    ("Lavaron 1 millón 500 mil dólares.", "1 millón 500 mil dólares", 1.5e6, "usd"),
+])
+def test_spanish_amounts_in_groups_are_read_whole(text, phrase, value, unit):
+    assert [(q.text, q.value, q.unit) for q in find_quantities(text, "es")] == [(phrase, value, unit)]

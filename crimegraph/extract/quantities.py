@@ -382,12 +382,15 @@ def _lexicon(lang: str) -> _Lexicon:
     art = _alt(_ARTICLES[lang])
     lead = rf"(?:{art}\s+(?={_alt(list(_MULT_WORDS[lang]) + list(_SCALE_WORDS[lang]))}\b))"
     words_number = rf"{lead}?{word}(?:(?:[\s-]+|\s+{_CONNECT[lang]}\s+){word})*"
-    if lang != "en":  # "ocho mil 17" = 8,017, as "16 mil 736" and "mil 704" are written
-        words_number += r"(?:(?<=mil)\s+\d{1,3}(?![\d.,]?\d))?"
+    if lang != "en":  # "ocho mil 17" = 8,017, as "16 mil 736" and "mil 704" are written; "tres millones 200 mil"
+        words_number += (r"(?:(?<=mil|ión|nes|hão|ões)\s+\d{1,3}(?![\d.,]?\d)"
+                         r"(?:(?<=\d)\s+mil(?:\s+\d{1,3}(?![\d.,]?\d))?)?)?")
     digits = r"\d+(?:[.,]\d+)*"
     scale = _alt(_SCALE_WORDS[lang])
     thousand_head = r"(?:mil\s+(?=\d{1,3}(?![\d.,]\d)))?" if lang != "en" else ""  # "mil 600" = 1600
-    digits_number = rf"{thousand_head}{digits}(?:\s*{scale}(?:\s+(?:de\s+)?{scale})?(?:\s+\d{{1,3}}(?![\d.,]))?)?"
+    # "1.2 million", "2 mil 400 millones", "4 millones 372 mil 186", "1 millón 500 mil"
+    digits_number = (rf"{thousand_head}{digits}(?:\s*{scale}(?:\s+(?:de\s+)?{scale})?"
+                     rf"(?:\s+\d{{1,3}}(?![\d.,])(?:\s+{scale}(?:\s+\d{{1,3}}(?![\d.,]))?)?)?)?")
     number = (
         rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<mag>{_alt(_MAGNITUDES[lang])})"
         rf"|(?P<half>{_HALF[lang]})|(?P<digits>{digits_number})|(?P<words>{words_number}))"
@@ -518,17 +521,24 @@ def parse_number(phrase: str, lang: str) -> float | None:
             return None
         rest = phrase[head.end():].split()
         scales = _SCALE_WORDS[code]
+        # groups of a number and its scale: "4 millones 372 mil 186" = 4,372,186; a scale larger than all
+        # that came before multiplies them: "2 mil 400 millones" = 2,400 millones
+        total, current = 0.0, value
         for i, tok in enumerate(rest):
             low = tok.lower()
             if low in scales:
-                value *= scales[low]
+                if total + current < scales[low]:
+                    total = (total + current) * scales[low]
+                else:
+                    total += current * scales[low]
+                current = 0.0
             elif low == "de":
                 continue
-            elif tok.isdigit() and i > 0 and rest[i - 1].lower() == "mil":
-                value += float(tok)
+            elif re.fullmatch(r"\d{1,3}", tok) and i > 0 and rest[i - 1].lower() in scales and not current:
+                current = float(tok)
             else:
                 return None
-        return value
+        return total + current
     tokens = [t for t in re.split(r"[\s-]+", phrase) if t]
     parsed = _words_value(tokens, code)
     if parsed is None or parsed[1] != len(tokens):
@@ -566,11 +576,13 @@ def _numbers(text: str, lang: str, lexicon: _Lexicon, blocked: list[tuple[int, i
             tokens = [t for t in re.split(r"([\s-]+)", m.group("words"))]
             words = [t for t in tokens if t.strip(" -\t\n")]
             tail = 0.0
-            if len(words) > 1 and words[-1].isdigit():  # "ocho mil 17"
-                parsed = _words_value(words[:-1], lang)
-                if parsed is None or parsed[1] != len(words) - 1:
+            first_digit = next((k for k, w in enumerate(words) if w.isdigit()), None)
+            if first_digit:  # "ocho mil 17", "tres millones 200 mil"
+                parsed = _words_value(words[:first_digit], lang)
+                tail_value = parse_number(" ".join(words[first_digit:]), lang)
+                if parsed is None or parsed[1] != first_digit or tail_value is None:
                     continue
-                tail, parsed = float(words[-1]), (parsed[0], len(words))
+                tail, parsed = tail_value, (parsed[0], len(words))
             else:
                 parsed = _words_value(words, lang)
             if parsed is None:
