@@ -365,6 +365,7 @@ def test_event_units_follow_the_annotations():
     ("en", "Police arrested seven soldiers and six civilians in Cucuta.", "seven soldiers and six civilians", 13),
     ("en", "Gunmen killed two men and a woman in Acapulco.", "two men and a woman", 3),
     ("en", "Police arrested 12 people and one Colombian in Lima.", "12 people and one Colombian", 13),
+    ("en", "Police arrested five Colombians and two Argentines in Rosario.", "five Colombians and two Argentines", 7),
     ("es", "Asesinaron a dos hombres y una mujer en Iguala.", "dos hombres y una mujer", 3),
     ("pt", "A polícia prendeu dois homens e uma mulher em Santos.", "dois homens e uma mulher", 3),
 ])

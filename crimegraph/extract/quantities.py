@@ -903,7 +903,7 @@ _ONE_PERSON = frozenset({
     "hombre", "mujer", "niño", "niña", "menor", "joven", "soldado", "policía", "agente", "persona", "militar",
     "homem", "mulher", "criança", "jovem", "policial", "pessoa"})
 # nationality nouns: "Bulgarians", "a Paraguayan", "hondureños", "un alemán", "polacos"
-_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ans?|ese|ish|is)|[a-záéíóúñ]+(?:anos?|anas?|eños?|eñas?|enses?|eses?|és|án|"
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ans?|ines?|ese|ish|is)|[a-záéíóúñ]+(?:anos?|anas?|eños?|eñas?|enses?|eses?|és|án|"
                       r"anes|inos?|inas?|acos?|acas?|ecos?|ecas?))$")
 
 
