@@ -366,6 +366,8 @@ def test_event_units_follow_the_annotations():
     ("en", "Gunmen killed two men and a woman in Acapulco.", "two men and a woman", 3),
     ("en", "Police arrested 12 people and one Colombian in Lima.", "12 people and one Colombian", 13),
     ("en", "Police arrested five Colombians and two Argentines in Rosario.", "five Colombians and two Argentines", 7),
+    ("en", "Police arrested Commissioner Luis Mejia and another 15 police officers.", "15 police", 16),
+    ("es", "Zapata Espinoza y otros cinco miembros del cártel fueron detenidos.", "cinco miembros", 6),
     ("es", "Asesinaron a dos hombres y una mujer en Iguala.", "dos hombres y una mujer", 3),
     ("pt", "A polícia prendeu dois homens e uma mulher em Santos.", "dois homens e uma mulher", 3),
 ])

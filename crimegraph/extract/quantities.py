@@ -907,11 +907,19 @@ _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ans?|ines?|ese|ish|is)|[a-záéíóú�
                       r"anes|inos?|inas?|acos?|acas?|ecos?|ecas?))$")
 
 
+# "Commissioner Lorgio Mejia and another 15 police officials", "Zapata Espinoza y otros cinco miembros": one more
+_AND_ANOTHER = re.compile(r"[A-ZÁÉÍÓÚÑ][\w'’-]+,?\s+(?:and|y|e)\s+(?:another|other|otros|otras|outros|outras)\s+$")
+
+
 def joined_head_count(text: str, q: QuantityExpr, lang: str) -> QuantityExpr:
     """``q``, a head count, with the count joined to it by "and" added ("seven soldiers and six civilians"
-    is 13, over both); ``q`` itself when no such count follows."""
+    is 13, over both) and a named person before "and another N" counted ("X and another 15 officers" is 16);
+    ``q`` itself otherwise."""
     if q.unit not in _HEAD_UNITS or q.low is not None:
         return q
+    another = _AND_ANOTHER.search(text, max(0, q.start - 60), q.start)
+    if another is not None:
+        return replace(q, value=_clean(q.value + 1))
     join = _HEAD_JOIN.match(text, q.end)
     if join is None:
         return q
