@@ -42,6 +42,11 @@ class Cues:
             r"(?:^|\n)\s*(?:" + "|".join(re.escape(h) for h in data["analysis_headings"]) + r")\s*(?:\n|$)"
         )
 
+    def names_own_outlet(self, phrase: str) -> bool:
+        """Whether ``phrase`` names the publisher ("as InSight Crime has reported", "InSight Crime field research")."""
+        folded = phrase.casefold()
+        return any(own in folded for own in self.own_outlets)
+
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> Cues:
@@ -615,7 +620,7 @@ def _outlet_in(sentence: str, start: int, lang: str, mentions: MentionIndex, tex
             offset = m.start(1) + (lead.end() if lead else 0)
             name = name[lead.end():] if lead else name
             s, e = start + offset, start + offset + len(name)
-            if not name or any(own in name.casefold() for own in c.own_outlets):
+            if not name or c.names_own_outlet(name):
                 continue
             kinds = {ent.type for a, b, ent in mentions.within(max(0, s - 200), e + 200) if a < e and s < b}
             described = bool(re.search(r"(?:" + c.outlet_descriptor + r")\s+(?:the\s+|el\s+|la\s+)?$",
@@ -759,9 +764,9 @@ def annotate_events(
             # "he added"; "Añadió que ...", "Disse que ...": the subject is the last named speaker
             speaker = _earlier_speaker(sentences, sent, lang)
         cited = _CITED_BY.match(speaker) if speaker else None
-        if cited and any(own in cited.group(2).casefold() for own in c.own_outlets):
+        if cited and c.names_own_outlet(cited.group(2)):
             speaker = cited.group(1)  # "state police sources consulted by InSight Crime": the sources speak
-        if speaker and any(own in speaker.casefold() for own in c.own_outlets):
+        if speaker and c.names_own_outlet(speaker):
             speaker = None  # "as InSight Crime has reported", "InSight Crime field research": the publisher's voice
         if speaker and _OUTLET_REFERENCE.match(speaker):
             # "according to the newspaper": the outlet cited last before this sentence

@@ -923,7 +923,8 @@ def joined_head_count(text: str, q: QuantityExpr, lang: str) -> QuantityExpr:
     join = _HEAD_JOIN.match(text, q.end)
     if join is None:
         return q
-    value = 1.0 if join.group(1).lower() in ("a", "an", "un", "una", "uno", "um", "uma") else parse_number(join.group(1), lang)
+    count = join.group(1)
+    value = 1.0 if count.lower() in _ARTICLES[_lang(lang)] else parse_number(count, lang)  # "a woman", "six"
     if value is None or value != int(value) or value > 10000:
         return q
     # the noun right after the number, or after one more word ("six armed civilians", "one GNB soldier")
