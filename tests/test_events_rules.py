@@ -817,6 +817,33 @@ def test_a_persons_home_is_not_where_the_event_happened(text, lang):
     assert [names[i] for i in arrest.roles["location"]] == ["Lerdo"]
 
 
+@pytest.mark.parametrize("text", [
+    "Policías detuvieron en Lerdo a un hombre originario de Torreón, Coahuila.",
+    "Policías detuvieron en Lerdo a dos hombres cuyos familiares radican en Torreón.",
+    "Policías detuvieron en Lerdo a dos hombres que viajaban con placas de circulación del estado de Coahuila.",
+])
+def test_a_home_a_place_written_after_it_and_a_registration_do_not_locate_the_event(text):
+    spec = [(p, "place") for p in ("Lerdo", "Torreón", "Coahuila") if p in text]
+    events, names = run(text, "es", spec)
+    arrest = by_type(events, "arrest")[0]
+    assert [names[i] for i in arrest.roles["location"]] == ["Lerdo"]
+
+
+def test_the_violence_lived_in_a_place_happens_there():
+    text = "La violencia que se vive en Torreón dejó 20 homicidios en mayo."
+    events, names = run(text, "es", [("Torreón", "place")])
+    assert [names[i] for i in by_type(events, "violence")[0].roles["location"]] == ["Torreón"]
+
+
+def test_a_home_or_registration_is_not_carried_to_the_next_sentence():
+    text = ("Un enfrentamiento en Genaro Codina dejó cinco muertos. "
+            "Los agresores viajaban en dos autos con placas de circulación del estado de Nuevo León. "
+            "Tras el tiroteo, los agentes detuvieron a uno de los agresores.")
+    events, names = run(text, "es", [("Genaro Codina", "place"), ("Nuevo León", "place")])
+    arrest = by_type(events, "arrest")[0]
+    assert [names[i] for i in arrest.roles["location"]] == ["Genaro Codina"]
+
+
 def test_the_home_of_a_person_is_no_place_of_a_sentence_without_another():
     text = "El detenido, con domicilio en el municipio de Gómez Palacio, viajaba en una camioneta robada."
     events, _ = run(text, "es", [("Gómez Palacio", "place")])

@@ -427,6 +427,9 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         if _has_time(times, sent):
             last_time, last_time_index = _last_time(text, times, sent), index
         own_places = [m for m in inside if m[2].type == "place"]
+        # a person's home or a vehicle's registration neither locates this sentence nor carries on
+        home = _home_places(text, sent, own_places)
+        own_places = [m for k, m in enumerate(own_places) if k not in home]
         # "the state", "the city": the sentence says which of the places before it is meant
         anaphoric = [] if own_places else _anaphoric_places(sent, named)
         stated = [] if own_places else (_stated_countries(text, inside, mentions) + _the_country(sent, mentions)
@@ -564,11 +567,28 @@ _HOME = re.compile(
     r"(?<!\w)(?:con\s+domicilio\s+en|domiciliad[oa]s?\s+en|originari[oa]s?\s+(?:de|del)|oriund[oa]s?\s+(?:de|do|da)|"
     r"natural(?:es)?\s+(?:de|del|do|da)|nacid[oa]s?\s+en|residing\s+in|a\s+resident\s+of|native\s+of|"
     r"born\s+in|who\s+lived?\s+in|originally\s+from|com\s+origem\s+(?:em|n[oa]s?)|con\s+origen\s+en|"
-    r"originári[oa]s?\s+d[eoa]s?|nascid[oa]s?\s+(?:em|n[oa]))\s+"
+    r"originári[oa]s?\s+d[eoa]s?|nascid[oa]s?\s+(?:em|n[oa])|"
+    # where people live: "familiares que radican en Estados Unidos", "who lives in Houston", "moram em"
+    r"(?<!se\s)(?:radica|reside|vive|habita)n?\s+en|residentes?\s+(?:de|del|en)|vecin[oa]s\s+(?:de|del)|"
+    r"mora(?:m|va|vam)?\s+(?:em|n[oa]s?)|residentes?\s+(?:em|n[oa]s?)|"
+    # a vehicle's registration: "con placas de circulación del estado de Nuevo León"
+    r"placas?\s+(?:de\s+circulaci[óo]n\s+)?(?:de|del|do|da))\s+"
     r"(?:(?:el|la|los|the|o|a)\s+)?(?:(?:municipio|municipality|ciudad|city|town|pueblo|comunidad|colonia|"
     r"estado|state|departamento|department|barrio|localidad|munic[íi]pio|cidade|bairro)\s+(?:de|del|of|do|da)\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _home_places(text: str, sent: Sentence, places: list[tuple[int, int, Entity]]) -> set[int]:
+    """Indexes of ``places`` (a sentence's place mentions, in text order) that say where a person lives or
+    comes from, or where a vehicle is registered (``_HOME``), with the larger places written after one
+    ("originario de Reynosa, Tamaulipas")."""
+    out: set[int] = set()
+    for k, (start, _end, _ent) in enumerate(places):
+        if _HOME.search(text, max(sent.start, start - 50), start) or (
+                k - 1 in out and re.fullmatch(r"\s*,\s*", text[places[k - 1][1]:start])):
+            out.add(k)
+    return out
 
 
 def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig_end: int, lang: str,
@@ -580,8 +600,10 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
     sent = view.sent
     roles: dict[str, list[str]] = {}
     role_map = ACTOR_ROLES.get(etype, {})
+    places = [m for m in view.inside if m[2].type == "place"]
+    home = {places[k][0] for k in _home_places(text, sent, places)} if etype not in _MOVING else set()
     for m_start, _m_end, ent in view.inside:
-        if ent.type == "place" and etype not in _MOVING and _HOME.search(text, max(sent.start, m_start - 50), m_start):
+        if ent.type == "place" and m_start in home:
             continue  # where a person lives or comes from, not where the event happened
         if (ent.type == "place" and etype not in _ROUTED
                 and _BOUND_FOR.search(text, max(sent.start, m_start - 30), m_start)):
