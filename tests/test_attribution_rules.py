@@ -87,6 +87,12 @@ from crimegraph.model import Entity, Event, Mention, Quantity, Span
         # Portuguese plurals and verbs of saying the Spanish list already had
         ("pt", "A droga vinha da Bolívia, detalhou o delegado Marcos Lima.", "o delegado Marcos Lima"),
         ("pt", "Os promotores revelaram que a facção lava dinheiro em Santos.", "Os promotores"),
+        # a Spanish or Portuguese verb of saying in the present, after the statement
+        ("es", "Los sobornos se escondían en un banco de Texas, afirman los fiscales en el documento.", "los fiscales"),
+        # "según datos del X": the body behind the figures speaks, not an outlet called "datos"
+        ("es", "Según datos del Sistema Nacional de Seguridad Pública, en 2013 hubo 1,695 secuestros.",
+         "Sistema Nacional de Seguridad Pública"),
+        ("es", "Según los datos del SNSP, en 2013 hubo 1,695 secuestros en el país.", "SNSP"),
         # a surname that starts with "de"
         ("en", "In the Caribbean, de Andres said, cartels sell cocaine on the dark web.", "de Andres"),
         ("en", "De Grazia also alleged that the ELN bribes mayors in the mining areas.", "De Grazia"),
@@ -512,7 +518,7 @@ def test_publishers_field_research_is_analysis():
          "the coast guard"),
         # figures and data "show"
         ("en", "Official figures showed a 30 percent drop in kidnappings in Tegucigalpa.", "Official figures"),
-        ("es", "Los datos de la fiscalía muestran que los secuestros subieron en Oruro.", "Los datos de la fiscalía"),
+        ("es", "Los datos de la fiscalía muestran que los secuestros subieron en Oruro.", "la fiscalía"),
         # "found" stays a verb of saying with a finding or a that-clause
         ("en", "Prosecutors found evidence that the mayor laundered cartel money in Tapachula.", "Prosecutors"),
     ],
@@ -643,11 +649,22 @@ def test_connectors_before_a_subjectless_verb_of_saying(lang, sentence):
      "Ainda afirmou que o grupo trafica armas em Cáceres.", "O delegado Paulo Reis"),
     ("es", _VEGA, "Asimismo, señaló que el grupo trafica armas en Potosí.", "El fiscal Raúl Vega"),
     ("es", _VEGA, "Finalmente dijo que el grupo trafica armas en Potosí.", "El fiscal Raúl Vega"),
+    ("es", _VEGA, "Sin embargo, advirtió que el grupo trafica armas en Potosí.", "El fiscal Raúl Vega"),
+    ("es", _VEGA, "Al respecto, mencionó que el grupo trafica armas en Potosí.", "El fiscal Raúl Vega"),
+    # a connector with no speaker before it is no speaker either
+    ("es", "La audiencia fue breve. ", "Sin embargo, advirtió que el grupo trafica armas en Potosí.", None),
+    ("es", "La audiencia fue breve. ", "Pero reconoció que el grupo trafica armas en Potosí.", None),
 ])
 def test_a_connector_before_the_verb_is_not_the_speaker(lang, first, sentence, expected):
     text = first + sentence
     out = _annotate(text, lang, [_event(text, sentence, "trafica", "illicit_market")])
     assert out[0].attribution.speaker == expected
+
+
+def test_the_news_site_sin_embargo_is_still_cited():
+    sentence = "At least two of the 670 homicides in Tijuana were related to the conflict, according to Sin Embargo."
+    hit = speaker_of(sentence, "en", 10)
+    assert hit is not None and hit[0] == "Sin Embargo"
 
 
 def test_a_verb_of_saying_with_its_own_subject_after_it_is_not_subjectless():

@@ -98,10 +98,14 @@ _SAY_AFTER = {
           r"reveló|agregó|añadió|advirtió|confirmó|sostuvo|estimó|apuntó|expuso|manifestó|subrayó|puntualizó|"
           r"refirió|mencionó|comentó|expresó|reconoció|insistió|dijeron|informaron|señalaron|indicaron|explicaron|"
           r"aseguraron|afirmaron|denunció|denunciaron|advirtieron|confirmaron|destacó|reiteró|aseveró|acusó|"
-          r"consideró|reportó|reportaron|agregaron|añadieron|precisaron|detallaron|sostuvieron|refirieron)",
+          r"consideró|reportó|reportaron|agregaron|añadieron|precisaron|detallaron|sostuvieron|refirieron|"
+          # the present tense: "..., afirman los fiscales en el documento"
+          r"dice|dicen|afirma|afirman|asegura|aseguran|señala|señalan|indica|indican|explica|explican|"
+          r"advierte|advierten|denuncia|denuncian|sostiene|sostienen|reconoce|reconocen)",
     "pt": r"(?:segundo|de acordo com|conforme|disse|afirmou|informou|declarou|explicou|revelou|acrescentou|"
           r"destacou|ressaltou|confirmou|alertou|disseram|afirmaram|informaram|apontou|relatou|contou|detalhou|"
-          r"explicaram|declararam|confirmaram|revelaram|relataram|apontaram|acrescentaram|completou)",
+          r"explicaram|declararam|confirmaram|revelaram|relataram|apontaram|acrescentaram|completou|"
+          r"diz|dizem|afirma|afirmam|explica|explicam|alerta|alertam)",
 }
 _AUX = (r"((?:(?:has|have|had|is|are|was|were|been|also|still|previously|recently|later|then|earlier|(?-i:[a-z]{3,}ly)|yesterday|today|"
         r"last\s+week|this\s+week|ha|han|había|también|também|"
@@ -173,8 +177,11 @@ def _clean_speaker(phrase: str) -> str | None:
     words = phrase.split()
     if not words or len(words) > 9:
         return None
-    if re.fullmatch(_CONNECTOR, phrase, re.IGNORECASE):
-        return None  # "Também disse que ...", "Asimismo, señaló que ...": a connector, the subject dropped
+    if (re.fullmatch(_CONNECTOR + r"|and|but|y|pero|e|mas|also|however", phrase, re.IGNORECASE)
+            and phrase[1:] == phrase[1:].lower()):
+        # "Também disse que ...", "Sin embargo, lamentó que ...": a connector, the subject dropped (the
+        # news site "Sin Embargo" is written with capitals)
+        return None
     if (phrase.lower() in _PRONOUNS or (words[0].lower() in _PRONOUNS and words[0].lower() not in _QUANTIFIERS)
             or _BAD_START.match(phrase)):
         return None
@@ -241,8 +248,9 @@ _INVERTED = {
     "pt": re.compile(r"^\s+" + _ADVERB + r"(?:(?:o|a|os|as|um|uma)\s+\w|[A-ZÁÉÍÓÚÂÊÔÃÕÇ]|fontes\s)"),
 }
 _REPORT_PREFIX = re.compile(
-    r"^(?:(?:a|an|the|el|la|o|um|uma)\s+)?(?:(?:latest|new|recent|último|nuevo|novo|\d{4})\s+)*"
-    r"(?:report|study|survey|statistics|figures|data|informe|estudio|relatório|estudo)\s+"
+    r"^(?:(?:a|an|the|el|la|los|las|o|os|as|um|uma)\s+)?(?:(?:latest|new|recent|último|nuevo|novo|\d{4})\s+)*"
+    r"(?:report|study|survey|statement|statistics|figures|data|informe|estudio|relatório|estudo|datos|cifras|estadísticas|comunicado|"
+    r"dados|números)\s+"
     r"(?:(?:released|published|issued)\s+)?(?:by|of|from|de|del|da|do)\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -585,11 +593,11 @@ _NOT_OUTLET_TYPES = {"person", "state_agency", "government", "international_org"
 @lru_cache(maxsize=None)
 def _outlet_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     desc = cues(lang).outlet_descriptor
-    before = re.compile(
-        r"(?<!\w)" + _OUTLET_BEFORE[lang] + r"\s+(?:(?:the|el|la|los|las|o|a|os|as)\s+)?"
-        r"(?:(?:" + desc + r")\s+)?(?:(?:the|el|la|o|a)\s+)?" + _NAME_RUN,
-        re.IGNORECASE if lang != "en" else 0,
-    )
+    introducer = (_OUTLET_BEFORE[lang] + r"\s+(?:(?:the|el|la|los|las|o|a|os|as)\s+)?"
+                  r"(?:(?:" + desc + r")\s+)?(?:(?:the|el|la|o|a)\s+)?")
+    # Spanish and Portuguese introducers in any case ("Según", "informó"); the name itself is capitalised
+    # ("según datos del SNSP" cites no outlet called "datos")
+    before = re.compile(r"(?<!\w)" + (introducer if lang == "en" else "(?i:" + introducer + ")") + _NAME_RUN)
     after = re.compile(
         # "El Tiempo reported": a Spanish article opening the name belongs to it; "the" is re-added below
         r"(?:^|(?<=[,;\"“”]))\s*(?:(?:as|como)\s+)?(?:(?:the|The)\s+)?(?:(?:" + desc + r")\s+)?"
@@ -663,7 +671,8 @@ def _document_source(text: str, mentions: MentionIndex, c: "Cues") -> str | None
 # last speaker ("Señaló que ...", "Además, explicó que ...", "Disse ainda que ...").
 _CONNECTOR = (r"(?:además|asimismo|también|finalmente|por otra parte|por otro lado|de igual (?:forma|manera)|"
               r"de la misma (?:forma|manera)|en otro tema|en ese sentido|en este sentido|também|ainda|além disso|"
-              r"por outro lado|da mesma forma)")
+              r"por outro lado|da mesma forma|sin embargo|no obstante|por su parte|mientras tanto|en tanto|al respecto|"
+              r"incluso|por ello|por lo tanto|no entanto|contudo|porém|entretanto|todavia|por sua vez)")
 _SUBJECTLESS_SAY = {
     # "Añadió que ...", "En este contexto, explicó que ...", "De la misma forma informó que ...",
     # "Insistió en que ...", "Relató: ...": a leading phrase closed by a comma is not a subject
