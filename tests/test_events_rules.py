@@ -1028,3 +1028,25 @@ def test_the_day_of_a_statement_dates_the_event_it_reports_when_nothing_else_doe
     times = [_time(text, said, said_day, said_day, "day")]
     events, _ = run(text, lang, [(place, "place")], times=times)
     assert by_type(events, "arrest")[0].time.start == dt.date.fromisoformat(said_day)
+
+
+def test_the_same_trigger_in_a_later_clause_with_its_own_date_is_another_event():
+    text = "Police arrested two men in Oruro on Monday, and soldiers arrested three more on Thursday."
+    times = [_time(text, "on Monday", "2016-05-02", "2016-05-02", "day"),
+             _time(text, "on Thursday", "2016-05-05", "2016-05-05", "day")]
+    events, _ = run(text, "en", [("Oruro", "place")], times=times)
+    assert sorted(str(e.time.start) for e in by_type(events, "arrest")) == ["2016-05-02", "2016-05-05"]
+
+
+@pytest.mark.parametrize("text", [
+    # the same date: one occurrence, told twice
+    "Police arrested two men in Oruro on Monday, and the men were arrested without a fight.",
+    # no clause between the two trigger words
+    "Police arrested two men in Oruro on Monday who had been arrested before in 2009.",
+])
+def test_a_second_trigger_without_a_date_of_its_own_in_its_own_clause_adds_nothing(text):
+    times = [_time(text, "on Monday", "2016-05-02", "2016-05-02", "day")]
+    if "in 2009" in text:
+        times.append(_time(text, "in 2009", "2009-01-01", "2009-12-31", "year"))
+    events, _ = run(text, "en", [("Oruro", "place")], times=times)
+    assert len(by_type(events, "arrest")) == 1

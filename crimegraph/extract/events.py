@@ -668,6 +668,36 @@ def rule_events(text: str, view: SentenceView, lang: str, times: list[Any]) -> t
     return found, levels
 
 
+def dated_clauses(text: str, view: SentenceView, ev: Event, lang: str, times: list[Any]) -> list[Event]:
+    """Further occurrences of a cue event's trigger words in later clauses of its sentence that carry a date
+    of their own ("the Senate approved the law on Tuesday, and the House approved it on Thursday"): one
+    event each, when its date differs from the dates before it (docs/annotation.md, section 4: one event
+    per occurrence). Development data: strict TP +11, FP +4."""
+    out: list[Event] = []
+    cue = next((c for c in cues_for(lang) if c.type == ev.type), None)
+    sent = view.sent
+    if ev.time is None or ev.trigger is None or cue is None:
+        return out
+    last_end = ev.trigger.end - sent.start
+    if not cue.triggers.match(sent.text, ev.trigger.start - sent.start):
+        return out  # a directed trigger ("shipped"): its other words need their own direction
+    dates = {(ev.time.start, ev.time.end)}
+    for m in cue.triggers.finditer(sent.text, last_end):
+        if any(a <= m.start() and m.end() <= b for a, b in view.listed):
+            continue
+        if cue.type in NAMED_ONLY_TYPES and _named_only(sent.text, m):
+            continue
+        if not _CLAUSE_BREAK.search(sent.text, last_end, m.start()):
+            continue
+        other = build_event(text, view, cue.type, sent.start + m.start(), sent.start + m.end(), lang, times)
+        if other is None or other.time is None or (other.time.start, other.time.end) in dates:
+            continue
+        dates.add((other.time.start, other.time.end))
+        out.append(other)
+        last_end = m.end()
+    return out
+
+
 def detect_events(
     text: str,
     sentences: list[Sentence],
@@ -693,7 +723,12 @@ def detect_events(
     for view, (found, levels), model, p in zip(views, rules, models, probs):
         for ev in found.values():
             ev.support = p.get(ev.type)  # an input of the cue event's confidence (None without a classifier)
-            events.extend(split_by_measure(text, view, ev, lang, times))
+            split = split_by_measure(text, view, ev, lang, times)
+            events.extend(split)
+            if len(split) == 1:  # figures split the event already
+                for other in dated_clauses(text, view, ev, lang, times):
+                    other.support = ev.support
+                    events.append(other)
         if model is None:
             continue
         for etype, prob in model.decide(text, view, lang, levels, set(found), times, probs=p):
