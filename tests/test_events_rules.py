@@ -1050,3 +1050,17 @@ def test_a_second_trigger_without_a_date_of_its_own_in_its_own_clause_adds_nothi
         times.append(_time(text, "in 2009", "2009-01-01", "2009-12-31", "year"))
     events, _ = run(text, "en", [("Oruro", "place")], times=times)
     assert len(by_type(events, "arrest")) == 1
+
+
+@pytest.mark.parametrize("lang, etype, text, spec", [
+    ("en", "arrest", "Four of the gunmen turned themselves in to police in Rosario.", [("Rosario", "place")]),
+    ("es", "arrest", "Dos de los sicarios se entregaron a la policía en Torreón.", [("Torreón", "place")]),
+    ("pt", "arrest", "Dois dos pistoleiros se entregaram à polícia em Corumbá.", [("Corumbá", "place")]),
+    ("en", "violence", "Investigators found three mass graves near Iguala.", [("Iguala", "place")]),
+    ("es", "violence", "Hallaron una fosa clandestina en el municipio de Tlajomulco.", [("Tlajomulco", "place")]),
+    ("pt", "violence", "A polícia achou uma cova clandestina em Altamira.", [("Altamira", "place")]),
+    ("en", "cultivation", "Police destroyed two coca farms in Honduras.", [("Honduras", "place")]),
+])
+def test_surrenders_graves_and_coca_farms(lang, etype, text, spec):
+    events, _ = run(text, lang, spec)
+    assert by_type(events, etype)
