@@ -380,3 +380,47 @@ def test_sentence_embeddings_are_unit_vectors_that_put_like_sentences_close():
     assert vectors.shape == (4, SentenceEmbedder.dim)
     assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-3)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.05  # across languages, by meaning
+
+
+# -- the teacher: the embedding model labels unannotated reports for the words-only model --------------------
+
+def test_teacher_labels_are_the_types_at_or_over_the_teachers_thresholds():
+    from crimegraph.extract.train_events import teacher_labels
+
+    teacher = _model({}, add=0.5)
+    teacher.add_by_type = {"seizure": 0.2}
+    probs = {t: 0.0 for t in EVENT_TYPES} | {"seizure": 0.25, "arrest": 0.45, "violence": 0.5}
+    assert teacher_labels(probs, teacher) == frozenset({"seizure", "violence"})
+
+
+def test_unlabeled_documents_leave_out_annotated_and_held_out_texts(tmp_path):
+    from types import SimpleNamespace
+
+    from crimegraph.extract.train_events import unlabeled_documents
+    from crimegraph.ingest.normalize import normalize_text
+
+    crime = ("Hallaron una narcofosa con tres cuerpos; el cártel dejó un mensaje y la policía detuvo a dos sicarios "
+             "tras una balacera. ") * 4
+    quiet = "La feria del libro abrió sus puertas con lecturas, talleres y conciertos para toda la familia. " * 6
+    (tmp_path / "insightcrime").mkdir()
+    (tmp_path / "insightcrime" / "train.tsv").write_text(
+        "Police arrested two men in Lima.\t1\t0\t0\t0\t0\t0\t0\nA gang extorts bus drivers in Tegucigalpa.\t0\t0\t0\t1\t0\t0\t0\n",
+        encoding="utf-8")
+    (tmp_path / "ljz").mkdir()
+    posts = [{"id": "p1", "published": "2013-05-02", "text": crime, "outlet": "La Jornada Zacatecas"},
+             {"id": "p2", "published": "2013-05-03", "text": quiet, "outlet": "La Jornada Zacatecas"},
+             {"id": "p3", "published": "2013-05-04", "text": crime.replace("tres", "cuatro"), "outlet": "LJZ"},
+             {"id": "p4", "published": "2013-05-05", "outlet": "LJZ",
+              "text": ("Un comando armado ejecutó a un comerciante que denunció la extorsión; el secuestro de su hijo "
+                       "siguió a otra balacera frente al palacio municipal. ") * 4}]
+    (tmp_path / "ljz" / "crime.jsonl").write_text(json.dumps(posts[2]) + "\n", encoding="utf-8")
+    with gzip.open(tmp_path / "ljz" / "all.jsonl.gz", "wt", encoding="utf-8") as f:
+        for p in posts:
+            f.write(json.dumps(p) + "\n")
+    annotated = [SimpleNamespace(item="insightcrime/train.tsv:0")]
+    held_out = [SimpleNamespace(document=SimpleNamespace(text=normalize_text(posts[3]["text"])))]
+    docs = unlabeled_documents(tmp_path, annotated, held_out)
+    # row 0 is annotated; p2 names no crime, p3 is in crime.jsonl, p4 copies a held-out text
+    assert [d.item for d in docs] == ["insightcrime/train.tsv:1", "ljz/all.jsonl.gz:p1"]
+    assert all(d.events == () for d in docs)
+    assert docs[1].document.language == "es" and str(docs[1].document.published) == "2013-05-02"

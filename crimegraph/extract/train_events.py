@@ -1,6 +1,6 @@
 """Train the sentence classifier of ``event_classifier.py`` on annotated documents.
 
-    python -m crimegraph.extract.train_events [--data ../shared/data] [--out FILE] [--folds 5]
+    python -m crimegraph.extract.train_events [--data ../shared/data] [--out FILE] [--folds 5] [--no-teacher]
 
 Training documents: the tuning part of the evaluation set (``crimegraph.evaluate.run.split_parts``)
 plus every file in ``crimegraph/evaluate/gold/train/``. The held-out part's annotations are never
@@ -10,13 +10,23 @@ regularisation strength and the threshold for adding an event are chosen by docu
 cross-validation on the training documents: the best sentence-level F1, and among settings within
 fold noise of it (0.005) the one whose additions are best calibrated out of fold. The report prints
 the cross-validated figures. Needs scikit-learn (installed with the project) and the shared data folder.
+
+The words-only model also learns from a teacher (``unlabeled_documents``, ``teacher_rows``): the shipped
+``event_embeddings`` model, which reads each sentence's embedding, labels the sentences of about a
+thousand reports nobody annotated (the InSight Crime articles of train.tsv without a training annotation
+and La Jornada Zacatecas posts outside crime.jsonl that name crime), and those sentences join the
+annotated ones. The embedding model is too slow for the default path; this hands some of what it reads
+to the fast model. ``--no-teacher`` trains on the annotations alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import gzip
 import json
 import logging
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -71,6 +81,14 @@ class CueExample:
     right: bool  # the scorer's loose rule pairs it with a gold event
 
 
+def held_out_documents(data_dir: Path) -> list[Any]:
+    """The held-out part's gold documents (read only to leave their copies out of training)."""
+    from crimegraph.evaluate.run import load_sets, split_parts
+
+    sets = load_sets(data_dir)
+    return [sets[name][i] for name, i in split_parts(sets)[1]]
+
+
 def training_documents(data_dir: Path) -> list[Any]:
     """Gold documents: the evaluation set's tuning part plus the training annotations."""
     from crimegraph.evaluate.events import load_gold
@@ -91,6 +109,73 @@ def training_documents(data_dir: Path) -> list[Any]:
         dropped = {id(doc) for doc, _, _ in copies}
         docs += [d for d in annotated if id(d) not in dropped]
     return docs
+
+
+# A La Jornada Zacatecas post that names crime at least ``_CRIME_HITS`` times is worth the teacher's reading.
+_CRIME_WORDS = re.compile(
+    r"narco|c[áa]rtel|secuestr|homicid|asesin|decomis|detenid|extorsi|crimen organizado|balacera|ejecutad|"
+    r"levantad|fosa|sicari|plaza|mariguana|coca[íi]na|metanfetamina|lavado de dinero|autodefensa", re.IGNORECASE)
+_CRIME_HITS = 3
+TEACHER_SPANISH_POSTS = 700  # the first posts of ljz/all.jsonl.gz, in file order, that pass the filter
+
+
+def unlabeled_documents(data_dir: Path, annotated: list[Any], held_out: list[Any],
+                        spanish_posts: int = TEACHER_SPANISH_POSTS) -> list[Any]:
+    """Reports nobody annotated, as gold documents without events: the InSight Crime articles of
+    train.tsv that no training annotation covers, and the La Jornada Zacatecas posts of all.jsonl.gz outside
+    crime.jsonl (whose posts the annotations draw from) that name crime at least three times and hold 400
+    characters, up to ``spanish_posts``; none that copies a held-out text (``evaluate.overlap``)."""
+    import datetime as dt
+
+    from crimegraph.evaluate.events import GoldDoc
+    from crimegraph.evaluate.overlap import overlapping
+    from crimegraph.ingest.normalize import content_id, normalize_text
+    from crimegraph.model import Document
+
+    rows_taken = {int(d.item.rsplit(":", 1)[1]) for d in annotated if d.item.startswith("insightcrime/train.tsv:")}
+    posts_taken = {d.item.split(":", 1)[1] for d in annotated if d.item.startswith("ljz/")}
+    out: list[Any] = []
+    csv.field_size_limit(sys.maxsize)
+    with open(data_dir / "insightcrime" / "train.tsv", encoding="utf-8", newline="") as f:
+        for i, row in enumerate(csv.reader(f, delimiter="\t")):
+            if row and i not in rows_taken:
+                text = normalize_text(row[0])
+                out.append(GoldDoc(Document(id=content_id(text), text=text, language="en", source="InSight Crime"),
+                                   (), f"insightcrime/train.tsv:{i}"))
+    with open(data_dir / "ljz" / "crime.jsonl", encoding="utf-8") as f:
+        crime_ids = {json.loads(line)["id"] for line in f if line.strip()}
+    picked = 0
+    with gzip.open(data_dir / "ljz" / "all.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            if picked >= spanish_posts:
+                break
+            post = json.loads(line)
+            if post["id"] in posts_taken or post["id"] in crime_ids:
+                continue
+            text = normalize_text(post.get("text") or "")
+            if len(text) < 400 or len(_CRIME_WORDS.findall(text)) < _CRIME_HITS:
+                continue
+            published = dt.date.fromisoformat(post["published"][:10]) if post.get("published") else None
+            out.append(GoldDoc(Document(id=content_id(text), text=text, language="es", published=published,
+                                        source=post.get("outlet")), (), f"ljz/all.jsonl.gz:{post['id']}"))
+            picked += 1
+    copies = {id(doc) for doc, _, _ in overlapping(out, held_out)}
+    return [d for d in out if id(d) not in copies]
+
+
+def teacher_labels(probs: dict[str, float], teacher: Any) -> frozenset[str]:
+    """The types the teacher decides a sentence states: those whose probability reaches its threshold for
+    the type (cue events included: the teacher's probability, not the cue, labels the sentence)."""
+    return frozenset(t for t, p in probs.items() if p >= teacher.threshold(t))
+
+
+def teacher_rows(docs: list[Any], teacher: Any) -> list[Row]:
+    """``sentence_rows`` of unannotated documents, labelled by ``teacher`` (a ``SentenceClassifier`` that
+    reads sentence embeddings) from each sentence's words and embedding."""
+    rows = sentence_rows(docs)
+    vectors = row_vectors(rows, docs, teacher.embedder)
+    return [Row(r.group, r.features, r.found, teacher_labels(teacher.probabilities(r.features, v), teacher), r.span)
+            for r, v in zip(rows, vectors)]
 
 
 def sentence_rows(gold_docs: list[Any], extractor: Any = None) -> list[Row]:
@@ -421,6 +506,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--embeddings", action="store_true",
                         help=f"also read each sentence's embedding (the event_embeddings model; default --out {EMBEDDING_OUT.name})")
+    parser.add_argument("--no-teacher", action="store_true",
+                        help="train the words-only model on the annotations alone, without the sentences of "
+                             "unannotated reports labelled by the shipped event_embeddings model")
     args = parser.parse_args(argv)
     if args.embeddings and args.out == DEFAULT_OUT:
         args.out = EMBEDDING_OUT
@@ -432,7 +520,19 @@ def main(argv: list[str] | None = None) -> int:
     docs = training_documents(args.data)
     rows = sentence_rows(docs)
     vectors = row_vectors(rows, docs) if args.embeddings else None
-    model, report = train(rows, folds=args.folds, examples=cue_examples(docs), vectors=vectors)
+    taught: list[Row] = []
+    if not args.embeddings and not args.no_teacher:
+        teacher = SentenceClassifier.load(filename=EMBEDDING_MODEL_FILE)
+        unlabeled = unlabeled_documents(args.data, docs, held_out_documents(args.data))
+        taught = teacher_rows(unlabeled, teacher)
+        log.info("teacher: %d sentences of %d unannotated reports, %d with a type", len(taught), len(unlabeled),
+                 sum(1 for r in taught if r.labels))
+    model, report = train(rows + taught, folds=args.folds, examples=cue_examples(docs), vectors=vectors)
+    if taught:
+        report["teacher"] = {"model": EMBEDDING_MODEL_FILE, "sentences": len(taught),
+                             "documents": len({r.group for r in taught}),
+                             "sentences_with_a_type": sum(1 for r in taught if r.labels)}
+        model.meta["teacher"] = report["teacher"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(model.to_bytes())
     report["seconds"] = round(time.time() - t0, 1)
