@@ -314,6 +314,8 @@ class SentenceView:
     has_drug: bool
     listed: list[tuple[int, int]]
     headline: bool
+    # where the sentence's home places start: a person's home or a vehicle's registration (``_home_places``)
+    homes: frozenset[int] = frozenset()
 
 
 _NATIONAL_ACTORS = ("state_agency", "government", "criminal_group", "generic_actor", "organization")
@@ -429,6 +431,7 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         own_places = [m for m in inside if m[2].type == "place"]
         # a person's home or a vehicle's registration neither locates this sentence nor carries on
         home = _home_places(text, sent, own_places)
+        homes = frozenset(own_places[k][0] for k in home)
         own_places = [m for k, m in enumerate(own_places) if k not in home]
         # "the state", "the city": the sentence says which of the places before it is meant
         anaphoric = [] if own_places else _anaphoric_places(sent, named)
@@ -457,6 +460,7 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
             has_drug=has_drug,
             listed=_list_spans(sent.text),
             headline=headline,
+            homes=homes,
         ))
     return views
 
@@ -600,8 +604,7 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
     sent = view.sent
     roles: dict[str, list[str]] = {}
     role_map = ACTOR_ROLES.get(etype, {})
-    places = [m for m in view.inside if m[2].type == "place"]
-    home = {places[k][0] for k in _home_places(text, sent, places)} if etype not in _MOVING else set()
+    home = view.homes if etype not in _MOVING else frozenset()
     for m_start, _m_end, ent in view.inside:
         if ent.type == "place" and m_start in home:
             continue  # where a person lives or comes from, not where the event happened
