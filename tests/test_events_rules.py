@@ -1064,3 +1064,11 @@ def test_a_second_trigger_without_a_date_of_its_own_in_its_own_clause_adds_nothi
 def test_surrenders_graves_and_coca_farms(lang, etype, text, spec):
     events, _ = run(text, lang, spec)
     assert by_type(events, etype)
+
+
+def test_goods_taken_in_a_later_dated_clause_are_no_second_arrest():
+    text = "Police arrested two men in Oruro on Monday, and the 18 tons of cocaine apprehended on Thursday sat in a depot."
+    times = [_time(text, "on Monday", "2016-05-02", "2016-05-02", "day"),
+             _time(text, "on Thursday", "2016-05-05", "2016-05-05", "day")]
+    events, _ = run(text, "en", [("Oruro", "place")], times=times)
+    assert [str(e.time.start) for e in by_type(events, "arrest")] == ["2016-05-02"]

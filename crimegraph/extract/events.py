@@ -527,6 +527,19 @@ def _named_only(sentence: str, match: re.Match[str]) -> bool:
     return bool(_CHARGE.search(clause) or _PURPOSE.search(clause) or _CHARGE_AFTER.match(sentence, match.end()))
 
 
+def _occurrence(cue: EventCue, view: SentenceView, m: re.Match[str]) -> bool:
+    """Whether trigger words ``m`` of ``cue`` (offsets in the sentence) tell of an occurrence:
+    not "involved in drug trafficking, extortion and kidnapping" (activities listed), not "charged
+    with kidnapping" or "the Anti-Kidnapping Unit" (a charge or a name), not "18 tons of cocaine
+    apprehended" (goods, not people, were taken)."""
+    text = view.sent.text
+    if any(a <= m.start() and m.end() <= b for a, b in view.listed):
+        return False
+    if cue.type in NAMED_ONLY_TYPES and _named_only(text, m):
+        return False
+    return not (cue.type == "arrest" and _GOODS_BEFORE.search(text, 0, m.start()))
+
+
 def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None, bool, bool]:
     """(trigger match, matched only by a directed trigger, all constraints of the cue hold)."""
     sent = view.sent
@@ -537,18 +550,9 @@ def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None,
         directed_only = match is not None
     if not match:
         return None, False, False
-    listed = view.listed
-    named = cue.type in NAMED_ONLY_TYPES
-    goods = cue.type == "arrest"
-    if (listed and any(a <= match.start() and match.end() <= b for a, b in listed)) or (
-            named and _named_only(sent.text, match)) or (goods and _GOODS_BEFORE.search(sent.text, 0, match.start())):
-        # "involved in drug trafficking, extortion and kidnapping": activities named, no occurrence;
-        # "charged with kidnapping", "the Anti-Kidnapping Unit": a charge or a name, no occurrence;
-        # "18 tons of cocaine apprehended": goods, not people, were taken
+    if not _occurrence(cue, view, match):
         later = [m for m in (cue.directed if directed_only else cue.triggers).finditer(sent.text)
-                 if not any(a <= m.start() and m.end() <= b for a, b in listed)
-                 and not (named and _named_only(sent.text, m))
-                 and not (goods and _GOODS_BEFORE.search(sent.text, 0, m.start()))]
+                 if _occurrence(cue, view, m)]
         if not later:
             return match, directed_only, False
         match = later[0]
@@ -686,9 +690,7 @@ def dated_clauses(text: str, view: SentenceView, ev: Event, lang: str, times: li
         return out  # a directed trigger ("shipped"): its other words need their own direction
     dates = {(ev.time.start, ev.time.end)}
     for m in cue.triggers.finditer(sent.text, last_end):
-        if any(a <= m.start() and m.end() <= b for a, b in view.listed):
-            continue
-        if cue.type in NAMED_ONLY_TYPES and _named_only(sent.text, m):
+        if not _occurrence(cue, view, m):
             continue
         if not _CLAUSE_BREAK.search(sent.text, last_end, m.start()):
             continue
