@@ -8,6 +8,7 @@ import pytest
 
 from crimegraph.extract.attribution import (
     _SUBJECTLESS_SAY,
+    _clean_speaker,
     MIN_CONFIDENCE,
     annotate_events,
     confidence_from,
@@ -659,6 +660,11 @@ def test_a_connector_before_the_verb_is_not_the_speaker(lang, first, sentence, e
     text = first + sentence
     out = _annotate(text, lang, [_event(text, sentence, "trafica", "illicit_market")])
     assert out[0].attribution.speaker == expected
+
+
+@pytest.mark.parametrize("phrase", ["Meanwhile", "meanwhile", "While", "However", "Sin embargo", "Também"])
+def test_a_joining_word_alone_is_never_a_speaker(phrase):
+    assert _clean_speaker(phrase) is None
 
 
 def test_the_news_site_sin_embargo_is_still_cited():

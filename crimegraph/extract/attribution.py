@@ -168,16 +168,20 @@ _TAIL = re.compile(
 )
 
 
+# Words that join a clause to the one before; never a speaker, and stripped from the front of one.
+_JOINING = r"and|but|y|pero|e|mas|also|however|meanwhile|while"
+
+
 def _clean_speaker(phrase: str) -> str | None:
     phrase = phrase.strip(" -–—").lstrip(".")  # "(PGR).Funcionarios ... informaron": a missing space
-    phrase = re.sub(r"^(?:and|but|y|pero|e|mas|also|however|meanwhile|while)\s+", "", phrase, flags=re.I)
+    phrase = re.sub(r"^(?:" + _JOINING + r")\s+", "", phrase, flags=re.I)
     # "By 2004 Italian authorities estimated", "In 2009 officials said": a time before the subject
     phrase = re.sub(r"^(?:in|by|since|during|en|em|desde|durante)\s+(?:[^\W\d]+\s+){0,2}?\d{4}\s+(?=\S)", "", phrase,
                     flags=re.I)
     words = phrase.split()
     if not words or len(words) > 9:
         return None
-    if (re.fullmatch(_CONNECTOR + r"|and|but|y|pero|e|mas|also|however", phrase, re.IGNORECASE)
+    if (re.fullmatch(_CONNECTOR + "|" + _JOINING, phrase, re.IGNORECASE)
             and phrase[1:] == phrase[1:].lower()):
         # "Também disse que ...", "Sin embargo, lamentó que ...": a connector, the subject dropped (the
         # news site "Sin Embargo" is written with capitals)
