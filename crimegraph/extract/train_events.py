@@ -81,34 +81,32 @@ class CueExample:
     right: bool  # the scorer's loose rule pairs it with a gold event
 
 
-def held_out_documents(data_dir: Path) -> list[Any]:
-    """The held-out part's gold documents (read only to leave their copies out of training)."""
-    from crimegraph.evaluate.run import load_sets, split_parts
-
-    sets = load_sets(data_dir)
-    return [sets[name][i] for name, i in split_parts(sets)[1]]
-
-
 def training_documents(data_dir: Path) -> list[Any]:
     """Gold documents: the evaluation set's tuning part plus the training annotations."""
+    return development_split(data_dir)[0]
+
+
+def development_split(data_dir: Path) -> tuple[list[Any], list[Any]]:
+    """(training documents, held-out documents), the gold sets read once: the evaluation set's tuning
+    part plus the training annotations that copy no held-out text; and the held-out part."""
     from crimegraph.evaluate.events import load_gold
+    from crimegraph.evaluate.overlap import overlapping
     from crimegraph.evaluate.run import load_sets, split_parts
 
-    from crimegraph.evaluate.overlap import overlapping
-
     sets = load_sets(data_dir)
-    tuning, held_out = split_parts(sets)
+    tuning, held_out_keys = split_parts(sets)
     docs = [sets[name][i] for name, i in tuning]
+    held_out = [sets[name][i] for name, i in held_out_keys]
     extra = sorted(TRAIN_GOLD_DIR.glob("*.jsonl"))
     if extra:
         annotated = load_gold(extra, data_dir)
-        copies = overlapping(annotated, [sets[name][i] for name, i in held_out])
+        copies = overlapping(annotated, held_out)
         for doc, other, share in copies:
             log.warning("training annotation %s left out: %.0f%% of its text is in held-out document %s",
                         doc.item, 100 * share, other.item)
         dropped = {id(doc) for doc, _, _ in copies}
         docs += [d for d in annotated if id(d) not in dropped]
-    return docs
+    return docs, held_out
 
 
 # A La Jornada Zacatecas post that names crime at least ``_CRIME_HITS`` times is worth the teacher's reading.
@@ -517,13 +515,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: shared data folder {args.data} not found; pass --data", file=sys.stderr)
         return 3
     t0 = time.time()
-    docs = training_documents(args.data)
+    docs, held_out = development_split(args.data)
     rows = sentence_rows(docs)
     vectors = row_vectors(rows, docs) if args.embeddings else None
     taught: list[Row] = []
     if not args.embeddings and not args.no_teacher:
         teacher = SentenceClassifier.load(filename=EMBEDDING_MODEL_FILE)
-        unlabeled = unlabeled_documents(args.data, docs, held_out_documents(args.data))
+        unlabeled = unlabeled_documents(args.data, docs, held_out)
         taught = teacher_rows(unlabeled, teacher)
         log.info("teacher: %d sentences of %d unannotated reports, %d with a type", len(taught), len(unlabeled),
                  sum(1 for r in taught if r.labels))
