@@ -1072,3 +1072,31 @@ def test_goods_taken_in_a_later_dated_clause_are_no_second_arrest():
              _time(text, "on Thursday", "2016-05-05", "2016-05-05", "day")]
     events, _ = run(text, "en", [("Oruro", "place")], times=times)
     assert [str(e.time.start) for e in by_type(events, "arrest")] == ["2016-05-02"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Bolivia is a cocaine hub. The government denies that foreign cartels operate in the country."),
+    ("es", "Bolivia es un centro de la cocaína. El gobierno niega que cárteles extranjeros operen en el país."),
+    ("pt", "A Bolívia é um centro da cocaína. O governo nega que facções criminosas atuem no país."),
+])
+def test_groups_named_by_a_common_noun_in_the_country_are_a_presence(lang, text):
+    # "the country" is the place (the document's country); the subjunctive "operen"/"atuem" is a trigger
+    country = "Bolívia" if lang == "pt" else "Bolivia"
+    bolivia = Entity("e1", "place", country, [Mention(m.start(), m.end(), country) for m in re.finditer(country, text)],
+                     country="BO", precision="country")
+    events = detect_events(text, _sentences(text), lang, MentionIndex([bolivia]), [], [])
+    found = by_type(events, "group_presence")
+    assert len(found) == 1 and found[0].roles["location"] == ["e1"]
+    assert found[0].evidence[0].start == text.index(text.split(". ")[1])
+
+
+@pytest.mark.parametrize("text", [
+    "A quadrilha levava cocaína da Bolívia para o porto de Santos.",
+    "Os traficantes levaram a cocaína da Bolívia para o porto de Santos.",
+])
+def test_levar_directs_a_portuguese_route(text):
+    events, names = run(text, "pt", [("cocaína", "commodity"), ("Bolívia", "place"), ("Santos", "place")])
+    route = by_type(events, "trafficking_route")
+    assert len(route) == 1
+    assert [names[i] for i in route[0].roles["origin"]] == ["Bolívia"]
+    assert [names[i] for i in route[0].roles["destination"]] == ["Santos"]

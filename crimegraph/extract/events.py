@@ -316,6 +316,9 @@ class SentenceView:
     headline: bool
     # where the sentence's home places start: a person's home or a vehicle's registration (``_home_places``)
     homes: frozenset[int] = frozenset()
+    # places the sentence refers to without a name: "the country", "the state" (``_the_country``,
+    # ``_anaphoric_places``)
+    referred: tuple[tuple[int, int, Entity], ...] = ()
 
 
 _NATIONAL_ACTORS = ("state_agency", "government", "criminal_group", "generic_actor", "organization")
@@ -435,8 +438,8 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
         own_places = [m for k, m in enumerate(own_places) if k not in home]
         # "the state", "the city": the sentence says which of the places before it is meant
         anaphoric = [] if own_places else _anaphoric_places(sent, named)
-        stated = [] if own_places else (_stated_countries(text, inside, mentions) + _the_country(sent, mentions)
-                                        + anaphoric)
+        referred = [] if own_places else _the_country(sent, mentions) + anaphoric
+        stated = [] if own_places else _stated_countries(text, inside, mentions) + referred
         inherited: list[tuple[int, int, Entity]] = list(stated)
         if (not own_places and not anaphoric and last_places and index - last_place_index <= PLACE_LOOKBACK
                 and (_same_paragraph(text, last_place_end, sent.start)
@@ -461,6 +464,7 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
             listed=_list_spans(sent.text),
             headline=headline,
             homes=homes,
+            referred=tuple(referred),
         ))
     return views
 
@@ -561,8 +565,8 @@ def _cue_match(cue: EventCue, view: SentenceView) -> tuple[re.Match[str] | None,
     if cue.context and not cue.context.search(sent.text):
         return match, directed_only, False
     if not _requirements_met(cue, view.types_here, view.has_drug, view.quantities):
-        # "foreign traffickers are active in Bolivia": a common noun names the group
-        own_places = any(e.type == "place" for _, _, e in view.inside)
+        # "foreign traffickers are active in Bolivia", "... operate in the country": a common noun names the group
+        own_places = any(e.type == "place" for _, _, e in view.inside) or bool(view.referred)
         if not (cue.group_nouns is not None and own_places and cue.group_nouns.search(sent.text)):
             return match, directed_only, False
     return match, directed_only, True
