@@ -304,6 +304,12 @@ def test_positive_polarity_by_default():
         ("en", "The PCC's presence in Paraguay is growing.", "presence", "group_presence", "increasing"),
         ("es", "Por primera vez el cartel opera en Tarija.", "opera", "group_presence", "new"),
         ("en", "Police arrested more and more gang members in Lima.", "arrested", "arrest", None),  # no trend on arrests
+        # the progressive: "está creciendo", "está crescendo", "se está extendiendo", "vem caindo"
+        ("es", "La presencia del PCC en Santa Cruz está creciendo.", "presencia", "group_presence", "increasing"),
+        ("es", "El procesamiento de cocaína se está extendiendo a Oruro.", "procesamiento", "production", "increasing"),
+        ("pt", "A presença do PCC em Santa Cruz está crescendo.", "presença", "group_presence", "increasing"),
+        ("pt", "O cultivo de coca vem caindo no Chapare.", "cultivo", "cultivation", "decreasing"),
+        ("es", "El cultivo de coca sigue disminuyendo en el Chapare.", "cultivo", "cultivation", "decreasing"),
     ],
 )
 def test_trend(lang, sentence, trigger, etype, expected):

@@ -1100,3 +1100,22 @@ def test_levar_directs_a_portuguese_route(text):
     assert len(route) == 1
     assert [names[i] for i in route[0].roles["origin"]] == ["Bolívia"]
     assert [names[i] for i in route[0].roles["destination"]] == ["Santos"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Officials say cocaine processing is spreading from Santa Cruz to Oruro.", 1),
+    ("Police found a cocaine processing lab in Oruro.", 0),  # a lab, not production
+])
+def test_cocaine_processing_is_production(text, expected):
+    events, _ = run(text, "en", [("cocaine", "commodity"), ("Oruro", "place")])
+    assert len(by_type(events, "production")) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Se estima que el 80 por ciento de la cocaína de Bolivia va a Brasil.", ["Brasil"]),
+    ("La cocaína de Bolivia va a llegar a Brasil por el río.", []),  # "va a llegar": a future, no route verb
+])
+def test_spanish_ir_a_directs_a_route(text, expected):
+    events, names = run(text, "es", [("cocaína", "commodity"), ("Bolivia", "place"), ("Brasil", "place")])
+    routes = by_type(events, "trafficking_route")
+    assert [names[i] for r in routes for i in r.roles.get("destination", [])] == expected
