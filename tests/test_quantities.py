@@ -189,7 +189,41 @@ NEGATIVES = [
     ("pt", "No dia 15 de julho houve uma reunião."),
     ("pt", "Ele foi condenado a 30 anos."),
     ("pt", "A segunda vez foi pior."),
+    # a fraction of a time or distance, or "half" with nothing it is a share of
+    ("en", "The raid lasted half an hour."),
+    ("en", "They met a third of a mile from the border."),
+    ("en", "The other half stayed home."),
+    ("es", "El operativo duró un cuarto de hora."),
+    ("es", "Se detuvieron a mitad de camino."),
+    ("pt", "A operação durou meia hora."),
 ]
+
+
+@pytest.mark.parametrize("lang,sentence,expected,value,unit,approximate", [
+    # half of a scale: "medio millón" is 500,000, not a half and a million
+    ("es", "Pagaron medio millón de dólares al juez.", "medio millón de dólares", 5e5, "usd", False),
+    ("en", "They paid half a million dollars to the judge.", "half a million dollars", 5e5, "usd", False),
+    ("pt", "Pagaram meio milhão de reais ao juiz.", "meio milhão de reais", 5e5, "brl", False),
+    # a percentage after a hedge and its article
+    ("es", "Cerca del 80 por ciento de la cocaína va a Brasil.", "Cerca del 80 por ciento", 0.8, "share", True),
+    ("es", "Casi el 90 por ciento de la droga sale por mar.", "Casi el 90 por ciento", 0.9, "share", True),
+    # groups of ten or twelve counted with "de"
+    ("pt", "A polícia prendeu duas dezenas de suspeitos.", "duas dezenas de suspeitos", 20, "people", False),
+    ("es", "Llegó una docena de hombres armados.", "una docena de hombres", 12, "people", False),
+    # fractions of a whole are shares
+    ("en", "About half of the cocaine comes from Peru.", "About half", 0.5, "share", True),
+    ("en", "Two-thirds of the cocaine goes to Europe.", "Two-thirds", 2 / 3, "share", False),
+    ("es", "La mitad de la cocaína sale por Arica.", "La mitad", 0.5, "share", False),
+    ("es", "Dos tercios de los envíos van a Europa.", "Dos tercios", 2 / 3, "share", False),
+    ("pt", "Metade da cocaína segue para a Europa.", "Metade", 0.5, "share", False),
+    # people named by the crime they are held for
+    ("en", "Police arrested a dozen gunmen in the town.", "a dozen gunmen", 12, "people", False),
+    ("es", "Detuvieron a 37 presuntos secuestradores.", "37 presuntos secuestradores", 37, "people", False),
+])
+def test_halves_hedged_shares_groups_and_fractions(lang, sentence, expected, value, unit, approximate):
+    found = find_quantities(sentence, lang)
+    assert [(q.text, q.unit, q.approximate) for q in found] == [(expected, unit, approximate)]
+    assert found[0].value == pytest.approx(value)
 
 
 @pytest.mark.parametrize("lang,sentence", NEGATIVES, ids=[f"{l}:{s[:30]}" for l, s in NEGATIVES])

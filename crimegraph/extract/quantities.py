@@ -92,9 +92,11 @@ _UNITS_WORDS: dict[str, dict[str, int]] = {
 # Multipliers of what precedes them ("two hundred", "dos docenas").
 _MULT_WORDS: dict[str, dict[str, int]] = {
     "en": {"hundred": 100, "dozen": 12},
-    "es": {"docena": 12, "docenas": 12},
-    "pt": {"dúzia": 12, "dúzias": 12},
+    "es": {"docena": 12, "docenas": 12, "decena": 10, "decenas": 10},
+    "pt": {"dúzia": 12, "dúzias": 12, "dezena": 10, "dezenas": 10},
 }
+# Multipliers that are nouns and take "de" before what they count: "una docena de hombres", "duas dezenas de presos".
+_GROUP_MULTS = frozenset({"docena", "docenas", "decena", "decenas", "dúzia", "dúzias", "dezena", "dezenas"})
 _SCALE_WORDS: dict[str, dict[str, float]] = {
     "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "trillion": 1e12,
            "bn": 1e9, "mn": 1e6, "mln": 1e6},
@@ -109,6 +111,25 @@ _ARTICLES = {"en": ("a", "an"), "es": ("un", "una"), "pt": ("um", "uma")}
 # Connectors allowed inside a number, and the words they may follow.
 _CONNECT = {"en": "and", "es": "y", "pt": "e"}
 _HALF = {"en": r"half\s+an?", "es": r"medi[ao]", "pt": r"mei[ao]"}
+# Fractions of a whole, a share of it: "half of the cocaine", "two-thirds of", "la mitad de", "dos tercios de",
+# "una cuarta parte de", "a metade da", "um terço dos".
+_FRACTIONS: dict[str, dict[str, float]] = {
+    "en": {"half": 0.5, "one-half": 0.5, "one half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
+           "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one-quarter": 0.25, "one quarter": 0.25,
+           "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2},
+    "es": {"la mitad": 0.5, "un tercio": 1 / 3, "dos tercios": 2 / 3, "una tercera parte": 1 / 3,
+           "dos terceras partes": 2 / 3, "una cuarta parte": 0.25, "tres cuartas partes": 0.75,
+           "un cuarto": 0.25, "una quinta parte": 0.2},
+    "pt": {"a metade": 0.5, "metade": 0.5, "um terço": 1 / 3, "dois terços": 2 / 3, "uma terça parte": 1 / 3,
+           "um quarto": 0.25, "três quartos": 0.75, "uma quarta parte": 0.25, "um quinto": 0.2},
+}
+# What a fraction must be followed by to be a share of something ("half the cocaine", "la mitad de los
+# envíos"), not "half an hour" or "un cuarto de hora" (a time) or "medio" as an adjective.
+_FRACTION_OF = {
+    "en": r"(?=\s+(?:of\s+(?!an?\s+(?:hour|day|week|month|year|century|decade|mile|kilometer))|the\s+|its\s+|their\s+|all\s+))",
+    "es": r"(?=\s+(?:de|del)\s+(?!(?:una?\s+)?(?:hora|día|semana|mes|año|siglo|kilómetro|legua)s?\b))",
+    "pt": r"(?=\s+(?:d[aoe]s?)\s+(?!(?:uma?\s+)?(?:hora|dia|semana|mês|ano|século|quilômetro)s?\b))",
+}
 
 # Vague magnitudes: phrase -> value; always approximate.
 _MAGNITUDES: dict[str, dict[str, float]] = {
@@ -191,7 +212,12 @@ _COUNTS: dict[str, str] = {
         "agricultores", "students", "estudiantes", "estudantes", "journalists", "reporters",
         "periodistas", "jornalistas", "businessmen", "empresarios", "empresários", "comerciantes",
         "activists", "activistas", "ativistas", "teenagers", "adolescentes", "passengers",
-        "pasajeros", "passageiros", "fishermen", "pescadores", "miners", "mineros", "mineiros")},
+        "pasajeros", "passageiros", "fishermen", "pescadores", "miners", "mineros", "mineiros",
+        # people named by the crime they are held for ("a dozen gunmen", "37 presuntos secuestradores")
+        "gunmen", "hitmen", "assailants", "attackers", "kidnappers", "traffickers", "smugglers", "criminals",
+        "sicarios", "pistoleros", "secuestradores", "narcotraficantes", "traficantes", "delincuentes",
+        "criminales", "asaltantes", "extorsionadores", "sequestradores", "assaltantes", "atiradores",
+        "criminosos", "bandidos")},
     **{w: "members" for w in ("members", "miembros", "integrantes", "membros", "member")},
     # Homicide counts are deaths (docs/annotation.md: counts use `deaths`).
     **{w: "deaths" for w in (
@@ -268,6 +294,9 @@ _HEDGES = {
            "roughly", "close to", "as many as", "upwards of", "just over", "just under",
            "around", "approx.", "under", "a total of some", "as much as", "an average of"),
     "es": ("unos", "unas", "cerca de", "alrededor de", "hasta", "más de", "casi",
+           # before a percentage with its article: "cerca del 80 por ciento", "casi el 90 por ciento"
+           "cerca del", "alrededor del", "más del", "casi el", "hasta el", "al menos el", "menos del",
+           "en torno al", "poco más del", "aproximadamente el",
            "aproximadamente", "al menos", "menos de", "poco más de", "aprox.", "por lo menos",
            "un estimado de", "una cifra cercana a", "un promedio de", "en torno a"),
     "pt": ("cerca de", "quase", "mais de", "aproximadamente", "até", "uns", "umas",
@@ -393,7 +422,8 @@ def _lexicon(lang: str) -> _Lexicon:
                      rf"(?:\s+\d{{1,3}}(?![\d.,])(?:\s+{scale}(?:\s+\d{{1,3}}(?![\d.,]))?)?)?)?")
     number = (
         rf"(?<![\w.,])(?<![A-Za-z]-)(?:(?P<mag>{_alt(_MAGNITUDES[lang])})"
-        rf"|(?P<half>{_HALF[lang]})|(?P<digits>{digits_number})|(?P<words>{words_number}))"
+        rf"|(?P<frac>{_alt(_FRACTIONS[lang])}){_FRACTION_OF[lang]}"
+        rf"|(?P<half>{_HALF[lang]}(?:\s+(?P<halfscale>{scale}))?)|(?P<digits>{digits_number})|(?P<words>{words_number}))"
         rf"(?:(?!\w)|(?<=\d)(?={_ATTACHED}(?!\w)))"
     )
     measures = _alt(_MEASURES)
@@ -557,6 +587,7 @@ class _Number:
     vague: bool  # a magnitude ("hundreds of")
     has_scale: bool
     yearlike: bool
+    share: bool = False  # a fraction of a whole ("two-thirds of"): its value is the share
 
 
 def _numbers(text: str, lang: str, lexicon: _Lexicon, blocked: list[tuple[int, int]]) -> list[_Number]:
@@ -569,8 +600,14 @@ def _numbers(text: str, lang: str, lexicon: _Lexicon, blocked: list[tuple[int, i
             value = _MAGNITUDES[lang][re.sub(r"\s+", " ", m.group("mag").lower())]
             out.append(_Number(start, end, value, True, True, False))
             continue
+        if m.group("frac"):
+            value = _FRACTIONS[lang][re.sub(r"\s+", " ", m.group("frac").lower())]
+            out.append(_Number(start, end, value, False, False, False, share=True))
+            continue
         if m.group("half"):
-            out.append(_Number(start, end, 0.5, False, False, False))
+            scale_word = m.group("halfscale")  # "medio millón", "half a million"
+            factor = _SCALE_WORDS[lang][scale_word.lower()] if scale_word else 1.0
+            out.append(_Number(start, end, 0.5 * factor, False, bool(scale_word), False))
             continue
         if m.group("words"):
             tokens = [t for t in re.split(r"([\s-]+)", m.group("words"))]
@@ -596,7 +633,7 @@ def _numbers(text: str, lang: str, lexicon: _Lexicon, blocked: list[tuple[int, i
                 end = cut
             if used == 1 and words[0].lower() in _ARTICLES[lang]:
                 continue
-            has_scale = words[used - 1].lower() in _SCALE_WORDS[lang]
+            has_scale = words[used - 1].lower() in _SCALE_WORDS[lang] or words[used - 1].lower() in _GROUP_MULTS
             out.append(_Number(start, end, value, False, has_scale, False))
             continue
         phrase = m.group("digits")
@@ -684,7 +721,7 @@ def find_quantities(text: str, lang: str, *, times: list[TimeExpr] | None = None
                 if first.has_scale is False and nxt.has_scale:
                     # "2 to 3 million": the scale applies to both ends
                     low = first.value * _scale_of(text[nxt.start:nxt.end], code)
-        found = _unit_after(text, last.end, last, code, lexicon)
+        found = ("share", 1.0, last.end) if last.share else _unit_after(text, last.end, last, code, lexicon)
         start = first.start
         currency = _currency_before(text, start, code, lexicon)
         unit, factor, end = (None, 1.0, last.end)
