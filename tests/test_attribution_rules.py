@@ -310,6 +310,11 @@ def test_positive_polarity_by_default():
         ("pt", "A presença do PCC em Santa Cruz está crescendo.", "presença", "group_presence", "increasing"),
         ("pt", "O cultivo de coca vem caindo no Chapare.", "cultivo", "cultivation", "decreasing"),
         ("es", "El cultivo de coca sigue disminuyendo en el Chapare.", "cultivo", "cultivation", "decreasing"),
+        # plural preterites: "crecieron", "cresceram", "disminuyeron", "diminuíram"
+        ("es", "Los plantíos de mariguana en Sinaloa crecieron.", "plantíos", "cultivation", "increasing"),
+        ("pt", "As plantações de maconha em Pernambuco cresceram.", "plantações", "cultivation", "increasing"),
+        ("es", "Los cultivos de coca en el Chapare disminuyeron.", "cultivos", "cultivation", "decreasing"),
+        ("pt", "As plantações de coca na Bolívia diminuíram.", "plantações", "cultivation", "decreasing"),
     ],
 )
 def test_trend(lang, sentence, trigger, etype, expected):

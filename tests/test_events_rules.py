@@ -1119,3 +1119,16 @@ def test_spanish_ir_a_directs_a_route(text, expected):
     events, names = run(text, "es", [("cocaína", "commodity"), ("Bolivia", "place"), ("Brasil", "place")])
     routes = by_type(events, "trafficking_route")
     assert [names[i] for r in routes for i in r.roles.get("destination", [])] == expected
+
+
+@pytest.mark.parametrize("lang,text,drug", [
+    ("en", "The area planted with marijuana in Pernambuco grew.", "marijuana"),
+    ("es", "Los plantíos de mariguana en Sinaloa crecieron.", "mariguana"),
+    ("pt", "A área de cultivo de maconha em Pernambuco cresceu.", "maconha"),
+    ("pt", "A polícia encontrou roças de maconha em Pernambuco.", "maconha"),
+])
+def test_fields_of_a_drug_crop_are_cultivation(lang, text, drug):
+    place = "Sinaloa" if lang == "es" else "Pernambuco"
+    events, names = run(text, lang, [(drug, "commodity"), (place, "place")])
+    found = by_type(events, "cultivation")
+    assert len(found) == 1 and [names[i] for i in found[0].roles["location"]] == [place]
