@@ -307,6 +307,28 @@ def test_modality_and_polarity_accuracy():
     assert attrs["polarity"] == {"correct": 1, "total": 2, "accuracy": 0.5}
 
 
+def test_actor_and_commodity_roles_are_scored_by_role():
+    # gold: the police arrested (agent), the 12 men (subject, no entity predicted for it); the gang (perpetrator)
+    gold = [gold_doc([
+        g_arrest(time=None, roles={"agent": [at("Police")], "subject": [at("12 men")]}),
+        g_violence(roles={"perpetrator": [at("A gang")]}),
+    ])]
+    medellin = place_entity("p3", "Medellin", at("Medellin"))
+    police = {"id": "a1", "type": "state_agency", "name": "Police", "mentions": [
+        {"start": at("Police")[0], "end": at("Police")[1], "text": "Police"}]}
+    gang = {"id": "a2", "type": "criminal_group", "name": "gang", "mentions": [
+        {"start": at("gang")[0], "end": at("gang")[1], "text": "gang"}]}
+    arrest = good_arrest()
+    arrest["roles"]["agent"] = ["a1"]
+    violence = p_event("violence", sentence("killed"), {"location": ["p3"], "victim": ["a2"]})  # the wrong role
+    roles = score_events(gold, [facts([CALI_ENT, medellin, police, gang], [arrest, violence])])["roles"]
+    assert roles["overall"] == {"correct": 1, "total": 3, "accuracy": pytest.approx(1 / 3)}
+    assert roles["by_role"]["agent"]["correct"] == 1
+    assert roles["by_role"]["subject"] == {"correct": 0, "total": 1, "accuracy": 0.0}
+    assert roles["by_role"]["perpetrator"]["correct"] == 0
+    assert "all roles" in format_events_report(score_events(gold, [facts([CALI_ENT], [good_arrest()])]))
+
+
 def test_per_language_counts():
     gold = [gold_doc([g_arrest(time=None)], "en"), gold_doc([g_violence()], "es")]
     result = score_events(gold, [facts([CALI_ENT], [good_arrest()]), facts([], [])])

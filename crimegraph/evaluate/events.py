@@ -330,18 +330,26 @@ class _Pred:
     raw: dict[str, Any]
     evidence: list[tuple[int, int]]
     places: list[tuple[str, dict[str, Any]]]  # (role, entity)
+    # (role, mention span) of every other role's entities: actors and commodities
+    actors: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
 
 
 def _prepare(facts: dict[str, Any]) -> list[_Pred]:
     entities = {e["id"]: e for e in facts.get("entities") or []}
     out = []
     for ev in facts.get("events") or []:
-        places = []
-        for role in PLACE_ROLES:
-            for ent_id in (ev.get("roles") or {}).get(role) or []:
-                if ent_id in entities:
+        places, actors = [], []
+        for role, ids in (ev.get("roles") or {}).items():
+            for ent_id in ids or []:
+                if ent_id not in entities:
+                    continue
+                if role in PLACE_ROLES:
                     places.append((role, entities[ent_id]))
-        out.append(_Pred(ev, [_span(s) for s in ev.get("evidence") or []], places))
+                else:
+                    actors += [(role, (m["start"], m["end"])) for m in entities[ent_id].get("mentions") or []
+                               if m.get("start") is not None and m.get("end") is not None]
+        places.sort(key=lambda rp: PLACE_ROLES.index(rp[0]))
+        out.append(_Pred(ev, [_span(s) for s in ev.get("evidence") or []], places, actors))
     return out
 
 
@@ -466,6 +474,7 @@ def score_events(gold: list[GoldDoc], predicted: list[dict[str, Any]]) -> dict[s
     tallies = {mode: {"type": _Tally(), "language": _Tally()} for mode in ("loose", "strict")}
     attrs = {name: [0, 0] for name in ATTRIBUTES}  # correct, total
     parts = {name: [0, 0] for name in ("source", "speaker", "analysis")}  # of attribution
+    roles: dict[str, list[int]] = {}  # per role: gold role spans an entity of that role covers, gold role spans
     for gdoc, facts in zip(gold, predicted):
         pred_id = (facts.get("document") or {}).get("id")
         if pred_id and pred_id != gdoc.document.id:
@@ -509,6 +518,13 @@ def score_events(gold: list[GoldDoc], predicted: list[dict[str, Any]]) -> dict[s
                 ):
                     parts[name][1] += 1
                     parts[name][0] += int(ok)
+                for role, spans in g.roles.items():
+                    if role in PLACE_ROLES:
+                        continue  # places are scored as "place"
+                    tally = roles.setdefault(role, [0, 0])
+                    for span in spans:
+                        tally[1] += 1
+                        tally[0] += int(any(r == role and _overlaps(span, m) > 0 for r, m in p.actors))
     result: dict[str, Any] = {
         "documents": len(gold),
         "gold_events": sum(len(d.events) for d in gold),
@@ -528,6 +544,14 @@ def score_events(gold: list[GoldDoc], predicted: list[dict[str, Any]]) -> dict[s
     # attribution is right when all three parts are; each part's accuracy on its own
     result["attribution_parts"] = {
         name: {"correct": c, "total": n, "accuracy": (c / n if n else None)} for name, (c, n) in parts.items()
+    }
+    # actors and commodities: the share of the gold role spans on matched events that a predicted entity in
+    # the same role covers (a recall: gold roles that are no entity, "three police officers", count as missed)
+    right, total = sum(c for c, _ in roles.values()), sum(n for _, n in roles.values())
+    result["roles"] = {
+        "overall": {"correct": right, "total": total, "accuracy": (right / total if total else None)},
+        "by_role": {name: {"correct": c, "total": n, "accuracy": (c / n if n else None)}
+                    for name, (c, n) in sorted(roles.items())},
     }
     return result
 
@@ -555,4 +579,11 @@ def format_events_report(result: dict[str, Any]) -> str:
     for name, a in result["attributes"].items():
         acc = f"{a['accuracy']:.3f}" if a["accuracy"] is not None else "-"
         lines.append(f"{name:<22} {acc:>6} {a['correct']:>5} {a['total']:>5}")
+    roles = result.get("roles")
+    if roles and roles["overall"]["total"]:
+        lines += ["", "gold actor and commodity roles on loosely matched events, found in the same role",
+                  f"{'role':<22} {'share':>6} {'found':>5} {'of':>5}"]
+        for name, a in [("all roles", roles["overall"]), *roles["by_role"].items()]:
+            acc = f"{a['accuracy']:.3f}" if a["accuracy"] is not None else "-"
+            lines.append(f"{name:<22} {acc:>6} {a['correct']:>5} {a['total']:>5}")
     return "\n".join(lines)
