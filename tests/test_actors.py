@@ -279,3 +279,9 @@ def test_region_names_decide_when_no_country_is_named(kb, nlp_es):
     assert by_text(find_actors(nlp_es(text), kb, "es"))["Policía Federal"].kb_id == "crimegraph:agency/br-federal-police"
     text = "Agentes de la Policía Federal detuvieron a tres hombres el domingo."
     assert by_text(find_actors(nlp_es(text), kb, "es"))["Policía Federal"].kb_id is None
+
+
+def test_a_capitalised_criminal_common_noun_at_the_sentence_start_is_no_person(kb, nlp_es):
+    # the Spanish NER types "Sicarios" as a person's name here
+    found = by_text(find_actors(nlp_es("Sicarios asesinaron a tres policías en Culiacán."), kb, "es"))
+    assert "Sicarios" not in found

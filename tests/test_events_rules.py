@@ -1132,3 +1132,19 @@ def test_fields_of_a_drug_crop_are_cultivation(lang, text, drug):
     events, names = run(text, lang, [(drug, "commodity"), (place, "place")])
     found = by_type(events, "cultivation")
     assert len(found) == 1 and [names[i] for i in found[0].roles["location"]] == [place]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The Bolivian government expelled the DEA from Bolivia in 2008."),
+    ("en", "The DEA was expelled from Bolivia by the Bolivian government."),
+    ("es", "El Gobierno boliviano expulsó el lunes a la DEA de Bolivia."),
+    ("pt", "O Governo boliviano expulsou a DEA da Bolívia."),
+])
+def test_the_agency_expelled_is_the_policy_subject_not_its_agent(lang, text):
+    gov = "Gobierno boliviano" if lang == "es" else "Governo boliviano" if lang == "pt" else "Bolivian government"
+    place = "Bolívia" if lang == "pt" else "Bolivia"
+    events, names = run(text, lang, [("DEA", "state_agency"), (gov, "government"), (place, "place")])
+    policy = by_type(events, "policy")
+    assert len(policy) == 1
+    assert [names[i] for i in policy[0].roles["subject"]] == ["DEA"]
+    assert [names[i] for i in policy[0].roles.get("agent", [])] == [gov]

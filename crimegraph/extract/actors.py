@@ -546,6 +546,8 @@ def _ner_mentions(ctx: _Context, taken: list[tuple[int, int]]) -> list[ActorMent
             text = ctx.text[toks[first].idx : toks[last].idx + len(toks[last].text)]
             if text.isupper() or _not_an_actor_name(ctx, text) or ctx.kb.lookup(text) or (first == last and toks[first].is_stop):
                 continue
+            if first == last and fold_key(text) in weak_words:
+                continue  # "Sicarios asesinaron a ...": a common noun capitalised at the sentence start
             if ctx.is_place(text) and not (first == last and fold_key(text) in surnames):
                 continue
             out.append(_person(ctx, toks, first, last))

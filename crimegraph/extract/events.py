@@ -603,6 +603,26 @@ def _home_places(text: str, sent: Sentence, places: list[tuple[int, int, Entity]
     return out
 
 
+# An expulsion and its object: "expelled the DEA", "expulsó el lunes a la DEA", "expulsou a DEA do país".
+_EXPEL = re.compile(r"expel|kick(?:ed|s)?\s+out|expuls", re.IGNORECASE)
+_EXPEL_GAP = re.compile(r"(?:\s+(?:from|del?|do|da|the|el|la|los|las|a|o|os|as|al|ao|on|el\s+\w+|this|last|\w+day|"
+                        r"lunes|martes|miércoles|jueves|viernes|sábado|domingo))*\s+", re.IGNORECASE)
+
+
+_PASSIVE_BEFORE = re.compile(r"(?<!\w)(?:was|were|has\s+been|have\s+been|had\s+been|been|fue|fueron|ha\s+sido|han\s+sido|"
+                             r"foi|foram|tinha\s+sido)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _expelled(text: str, trig_start: int, trig_end: int, m_start: int) -> bool:
+    """Whether the actor mentioned at ``m_start`` is the object of the expulsion triggered at
+    ``trig_start:trig_end`` (it follows the verb, with at most articles and a day between)."""
+    if not _EXPEL.match(text, trig_start):
+        return False
+    if m_start < trig_start:  # "the DEA was expelled": the passive's subject
+        return bool(_PASSIVE_BEFORE.search(text, max(0, trig_start - 30), trig_start))
+    return bool(_EXPEL_GAP.fullmatch(text, re.search(r"\w*", text[trig_end:]).end() + trig_end, m_start))
+
+
 def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig_end: int, lang: str,
                 times: list[Any], directed_only: bool = False) -> Event | None:
     """An event of ``etype`` triggered at ``trig_start:trig_end``, its roles filled from the
@@ -625,6 +645,8 @@ def build_event(text: str, view: SentenceView, etype: str, trig_start: int, trig
             role = "commodity" if etype in COMMODITY_EVENTS else None
         else:
             role = role_map.get(ent.type)
+            if role == "agent" and etype == "policy" and _expelled(text, trig_start, trig_end, m_start):
+                role = "subject"  # "Bolivia expelled the DEA": the agency expelled is what the policy is about
         if role and ent.id not in roles.setdefault(role, []):
             roles[role].append(ent.id)
     if directed_only and not _directional(text, sent, view.inside, etype, lang, trig_end - sent.start):
