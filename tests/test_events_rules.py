@@ -1148,3 +1148,28 @@ def test_the_agency_expelled_is_the_policy_subject_not_its_agent(lang, text):
     assert len(policy) == 1
     assert [names[i] for i in policy[0].roles["subject"]] == ["DEA"]
     assert [names[i] for i in policy[0].roles.get("agent", [])] == [gov]
+
+
+@pytest.mark.parametrize("text,spec,etype,expected", [
+    # before an active verb the actor does it; before a passive or after the verb it suffers it; after "by" it does it
+    ("Navy marines gunned down Arturo Beltran in Cuernavaca.",
+     [("Navy marines", "state_agency"), ("Arturo Beltran", "person"), ("Cuernavaca", "place")], "violence",
+     {"perpetrator": ["Navy marines"], "victim": ["Arturo Beltran"]}),
+    ("The Urabenos massacred eight members of the Rastrojos in Cucuta.",
+     [("Urabenos", "criminal_group"), ("Rastrojos", "criminal_group"), ("Cucuta", "place")], "violence",
+     {"perpetrator": ["Urabenos"], "victim": ["Rastrojos"]}),
+    ("Four members of Barrio 18 were shot dead in Ilopango.",
+     [("Barrio 18", "criminal_group"), ("Ilopango", "place")], "violence", {"victim": ["Barrio 18"]}),
+    ("Un policía fue asesinado por Los Zetas en Monterrey.",
+     [("Los Zetas", "criminal_group"), ("Monterrey", "place")], "violence", {"perpetrator": ["Los Zetas"]}),
+    ("President Ortega appointed General Denis Membreno to head the unit in Managua.",
+     [("President Ortega", "person"), ("General Denis Membreno", "person"), ("Managua", "place")], "policy",
+     {"agent": ["President Ortega"], "subject": ["General Denis Membreno"]}),
+])
+def test_the_actor_before_or_after_the_verb_does_or_suffers_it(text, spec, etype, expected):
+    lang = "es" if "policía" in text else "en"
+    events, names = run(text, lang, spec)
+    found = by_type(events, etype)
+    assert len(found) == 1
+    roles = {r: [names[i] for i in ids] for r, ids in found[0].roles.items() if r != "location"}
+    assert roles == expected
