@@ -1173,3 +1173,19 @@ def test_the_actor_before_or_after_the_verb_does_or_suffers_it(text, spec, etype
     assert len(found) == 1
     roles = {r: [names[i] for i in ids] for r, ids in found[0].roles.items() if r != "location"}
     assert roles == expected
+
+
+def test_a_plans_future_time_does_not_date_the_sentences_after_it():
+    text = "The government plans to deploy troops in Oruro next year. Police arrested two men in Oruro."
+    times = [_time(text, "next year", "2025-01-01", "2025-12-31", "year")]
+    ents = _entities(text, [("Oruro", "place")])
+    events = detect_events(text, _sentences(text), "en", MentionIndex(ents), times, [],
+                           published=dt.date(2024, 5, 10))
+    assert by_type(events, "policy")[0].time.start == dt.date(2025, 1, 1)  # the plan keeps its own time
+    assert by_type(events, "arrest")[0].time is None
+    # a past time still runs on
+    text = "The government deployed troops in Oruro last year. Police arrested two men in Oruro."
+    times = [_time(text, "last year", "2023-01-01", "2023-12-31", "year")]
+    events = detect_events(text, _sentences(text), "en", MentionIndex(_entities(text, [("Oruro", "place")])), times,
+                           [], published=dt.date(2024, 5, 10))
+    assert by_type(events, "arrest")[0].time.start == dt.date(2023, 1, 1)

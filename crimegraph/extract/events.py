@@ -10,6 +10,7 @@ in ``lexicon/events.yaml``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -403,8 +404,9 @@ _DRUG_IDS = {"cocaine", "coca-leaf", "cocaine-base-paste", "crack", "marijuana",
 
 
 def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex, times: list[Any],
-                   quantities: list[Any]) -> list[SentenceView]:
-    """One view per sentence (cut at paragraph breaks), in text order."""
+                   quantities: list[Any], published: dt.date | None = None) -> list[SentenceView]:
+    """One view per sentence (cut at paragraph breaks), in text order. A time after ``published`` (a plan:
+    "next year") dates its own sentence only: the narrative does not run on with it."""
     sentences = split_paragraphs(sentences)
     views: list[SentenceView] = []
     last_places: list[tuple[int, int, Entity]] = []
@@ -428,9 +430,13 @@ def sentence_views(text: str, sentences: list[Sentence], mentions: MentionIndex,
             # a lead that states the news without its date: the date follows ("Police seized 44 tons of
             # marijuana in Tijuana. The military raided a warehouse there on May 1, ...")
             inherited_time = _first_time_after(text, times, sentences, index, dateline)
+            if _future(inherited_time, published):
+                inherited_time = None
         dated = dated or (own_time and not headline)
         if _has_time(times, sent):
             last_time, last_time_index = _last_time(text, times, sent), index
+            if _future(last_time, published):
+                last_time = None  # "The government plans to deploy troops next year. The minister denied ..."
         own_places = [m for m in inside if m[2].type == "place"]
         # a person's home or a vehicle's registration neither locates this sentence nor carries on
         home = _home_places(text, sent, own_places)
@@ -770,8 +776,10 @@ def detect_events(
     times: list[Any],
     quantities: list[Any],
     classifier: Any = None,
+    published: dt.date | None = None,
 ) -> list[Event]:
     """Events of every sentence, with roles, time, quantity and evidence (attribution comes later).
+    ``published``: the document's date, so that a plan's future time does not date the sentences after it.
 
     Without ``classifier`` every event the cue lexicon finds is returned. With a
     ``crimegraph.extract.event_classifier.SentenceClassifier``, types it finds where no cue fired
@@ -781,7 +789,7 @@ def detect_events(
     """
     events: list[Event] = []
     # a headline restates the body (docs/annotation.md, section 4)
-    views = [v for v in sentence_views(text, sentences, mentions, times, quantities) if not v.headline]
+    views = [v for v in sentence_views(text, sentences, mentions, times, quantities, published) if not v.headline]
     rules = [rule_events(text, view, lang, times) for view in views]
     models, probs = _sentence_models(classifier, views, rules, lang, times)
     for view, (found, levels), model, p in zip(views, rules, models, probs):
@@ -1110,6 +1118,11 @@ def _first_time_after(text: str, times: list[Any], sentences: list[Sentence], in
                                                                and (span.end - span.start).days <= 6)
             return inside[0] if news else None
     return None
+
+
+def _future(timex: Any, published: dt.date | None) -> bool:
+    """Whether ``timex`` starts after the publication date (a plan or a forecast)."""
+    return timex is not None and published is not None and timex.span.start > published
 
 
 def _last_time(text: str, times: list[Any], sent: Sentence) -> Any:

@@ -82,7 +82,8 @@ def _events(ex: Extractor, a: Analysis) -> None:
     sentences = [Sentence(s.start_char, s.end_char, s.text) for s in a.doc.sents]
     mentions = MentionIndex(a.entities)
     classifier = ex.event_classifier
-    events = detect_events(text, sentences, a.lang, mentions, a.times, a.quantities, classifier=classifier)
+    events = detect_events(text, sentences, a.lang, mentions, a.times, a.quantities, classifier=classifier,
+                           published=a.document.published)
     opinion = bool(a.document.title and _OPINION.match(a.document.title))
     events = annotate_events(events, text, sentences, a.lang, mentions, analysis_document=opinion,
                              confidence_model=classifier.cue_confidence if classifier is not None else None)
