@@ -1189,3 +1189,13 @@ def test_a_plans_future_time_does_not_date_the_sentences_after_it():
     events = detect_events(text, _sentences(text), "en", MentionIndex(_entities(text, [("Oruro", "place")])), times,
                            [], published=dt.date(2024, 5, 10))
     assert by_type(events, "arrest")[0].time.start == dt.date(2023, 1, 1)
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    ("es", "El gobierno planea desplegar 1.000 soldados más en Oruro.", "Oruro"),
+    ("pt", "O governo vai enviar mil soldados para Corumbá.", "Corumbá"),
+    ("pt", "O governo deslocou 500 policiais para Corumbá.", "Corumbá"),
+])
+def test_sending_troops_is_a_policy_in_spanish_and_portuguese(lang, text, place):
+    events, _ = run(text, lang, [(place, "place")])
+    assert len(by_type(events, "policy")) == 1
