@@ -42,7 +42,7 @@ SETTINGS = (
     Setting("host", "127.0.0.1", "Address the web app listens on"),
     Setting("port", 8000, "Port the web app listens on"),
     Setting("topic_embeddings", False, "Score English topics with the embedding head too (+0.03 F1, about 2x slower extraction)"),
-    Setting("event_embeddings", False, "Event classifier that also reads each sentence's multilingual embedding (held-out event F1 0.554 against 0.524, extraction about 3.4x slower; docs/extraction.md)"),
+    Setting("event_embeddings", False, "Event classifier that also reads each sentence's multilingual embedding (held-out event F1 0.554 against 0.526, extraction about 3.4x slower; docs/extraction.md)"),
     Setting("tile_url", None, "Optional map tile URL template; the bundled offline basemap is used otherwise"),
 )
 
